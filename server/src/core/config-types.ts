@@ -1,0 +1,16 @@
+import type { Severity } from './types';
+
+/**
+ * The resolved configuration: VS Code settings (`headroom.*`) merged over the workspace
+ * `.headroom.yaml`, merged over the defaults. Validated with zod in `config.ts`.
+ */
+export interface HeadroomConfig {
+  /** Tier used when neither a directive nor the file says, e.g. `medium`. Undefined: infer, else none. */
+  defaultTier?: string;
+  /** Per catalog workload: the tier to check against, e.g. `{ gateway: 'enterprise' }`. */
+  tiers: Record<string, string>;
+  /** Per finding code (`alloy/batch-timeout`) or format prefix (`k8s/*`): a severity, or `off`. */
+  severity: Record<string, Severity | 'off'>;
+  /** Files larger than this are not parsed; they get one `headroom/file-too-large` finding. */
+  maxFileBytes: number;
+}

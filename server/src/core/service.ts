@@ -1,0 +1,51 @@
+import type {
+  CodeLensResult, CompletionResult, DocumentSymbolResult, Finding, FoldingRangeResult, HoverResult,
+  InlayHintResult, LocationResult, Position, Range, TextChange,
+} from './types';
+import type { LineIndex } from './text';
+import type { AnalysisContext } from './context';
+import type { DocumentFacts } from './workspace';
+
+export type FormatId = 'alloy' | 'k8s' | 'helm' | 'clickhouse';
+
+export interface SourceDocument {
+  uri: string;
+  text: string;
+  /** The editor's language id when known (`grafana-alloy`, `alloy`, `yaml`, `helm`, `xml`…); the CLI leaves it out. */
+  languageId?: string;
+  version?: number;
+}
+
+/** What every format's parse step returns; each format extends it with its own tree. */
+export interface ParsedDocument {
+  readonly format: FormatId;
+  readonly doc: SourceDocument;
+  readonly lines: LineIndex;
+}
+
+/**
+ * One format's language service: pure functions over a parsed document, in the style of
+ * yaml-language-server's language service. The LSP handlers and the CLI only call these.
+ */
+export interface FormatService<P extends ParsedDocument = ParsedDocument> {
+  readonly format: FormatId;
+  /** Whether this service owns the document (extension, language id, or content sniffing for YAML/XML). Cheap. */
+  claims(doc: SourceDocument): boolean;
+  /**
+   * Parses `doc`. When `previous` is given, `changes` turned its text into `doc.text` (LSP incremental
+   * sync order) and a format may reuse the old tree (Alloy applies tree edits and reparses).
+   */
+  parse(doc: SourceDocument, previous?: { parsed: P; changes: TextChange[] }): P;
+  /** Facts other files need (workloads, container limits, HPA targets, memory_limiter limits…). */
+  facts(parsed: P, ctx: AnalysisContext): DocumentFacts;
+  /** Syntax findings plus every rule's findings, before per-rule severity overrides. */
+  lint(parsed: P, ctx: AnalysisContext): Finding[];
+  hover(parsed: P, position: Position, ctx: AnalysisContext): HoverResult | null;
+  inlayHints(parsed: P, range: Range, ctx: AnalysisContext): InlayHintResult[];
+  codeLenses(parsed: P, ctx: AnalysisContext): CodeLensResult[];
+  symbols(parsed: P): DocumentSymbolResult[];
+  foldingRanges(parsed: P): FoldingRangeResult[];
+  completion(parsed: P, position: Position, ctx: AnalysisContext): CompletionResult[];
+  definition(parsed: P, position: Position, ctx: AnalysisContext): LocationResult[];
+  references(parsed: P, position: Position, ctx: AnalysisContext): LocationResult[];
+}

@@ -1,0 +1,83 @@
+import type { Range } from './types';
+import type { FormatId } from './service';
+
+// Facts one document publishes for the others (cross-file analysis). Quantities are numbers in base
+// units: CPU in cores, memory in bytes, durations in milliseconds.
+
+export interface ResourceAmounts {
+  cpu?: number;
+  memory?: number;
+}
+
+export interface ContainerFact {
+  name: string;
+  image?: string;
+  requests: ResourceAmounts;
+  limits: ResourceAmounts;
+  /** GOMEMLIMIT from env, in bytes, when set to a literal. */
+  goMemLimit?: number;
+  range: Range;
+}
+
+export interface WorkloadFact {
+  /** Deployment, StatefulSet, DaemonSet, Job, CronJob, or `HelmValues` for a values section. */
+  kind: string;
+  name: string;
+  namespace?: string;
+  /** Catalog workload id when detected (`alloy`, `gateway`, `clickhouse`…). */
+  workload?: string;
+  replicas?: number;
+  containers: ContainerFact[];
+  /** ConfigMap names mounted by the pod template (links an Alloy config or ClickHouse XML to its pod). */
+  configMaps?: string[];
+  range: Range;
+}
+
+export interface HpaFact {
+  name: string;
+  namespace?: string;
+  apiVersion: string;
+  target: { kind: string; name: string };
+  minReplicas?: number;
+  maxReplicas?: number;
+  /** Resource metrics with a Utilization target, e.g. `{ resource: 'cpu', averageUtilization: 70 }`. */
+  utilization: { resource: string; averageUtilization?: number; range: Range }[];
+  range: Range;
+}
+
+export interface MemoryLimiterFact {
+  label: string;
+  limitBytes?: number;
+  limitPercentage?: number;
+  range: Range;
+}
+
+export interface ClickHouseMemoryFact {
+  maxServerMemoryUsage?: number;
+  maxServerMemoryUsageToRamRatio?: number;
+  range: Range;
+}
+
+export interface DocumentFacts {
+  uri: string;
+  format: FormatId;
+  workloads: WorkloadFact[];
+  hpas: HpaFact[];
+  memoryLimiters: MemoryLimiterFact[];
+  clickhouseMemory?: ClickHouseMemoryFact;
+}
+
+/** Read-only view of every analysed document's facts (the open editors plus the workspace scan). */
+export interface WorkspaceIndex {
+  all(): readonly DocumentFacts[];
+  get(uri: string): DocumentFacts | undefined;
+}
+
+export const emptyWorkspace: WorkspaceIndex = {
+  all: () => [],
+  get: () => undefined,
+};
+
+export function emptyFacts(uri: string, format: FormatId): DocumentFacts {
+  return { uri, format, workloads: [], hpas: [], memoryLimiters: [] };
+}
