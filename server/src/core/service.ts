@@ -29,6 +29,8 @@ export interface ParsedDocument {
  */
 export interface FormatService<P extends ParsedDocument = ParsedDocument> {
   readonly format: FormatId;
+  /** One-time asynchronous set-up (Alloy loads its .wasm); the engine awaits it before the first parse. */
+  init?(): Promise<void>;
   /** Whether this service owns the document (extension, language id, or content sniffing for YAML/XML). Cheap. */
   claims(doc: SourceDocument): boolean;
   /**
