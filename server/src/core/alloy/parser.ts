@@ -1,0 +1,122 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Parser = require('web-tree-sitter');
+import type { Finding, TextChange } from '../types';
+import { LineIndex } from '../text';
+import type { ParsedDocument, SourceDocument } from '../service';
+import type { AlloyFile } from './ast';
+import { toAst } from './cst-to-ast';
+import { syntaxFindings } from './syntax';
+
+export interface AlloyParsed extends ParsedDocument {
+  readonly format: 'alloy';
+  readonly ast: AlloyFile;
+  readonly syntax: Finding[];
+  /** The tree-sitter tree, kept for the next incremental parse. Owned by this result: `dispose()` frees it. */
+  readonly tree: Parser.Tree;
+  dispose(): void;
+}
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the web-tree-sitter runtime and the Alloy grammar once. Both .wasm files are looked up next
+ * to the running file first (the esbuild bundle copies them into dist/), then in the repository
+ * (tests run from out/).
+ */
+export function initAlloyParser(): Promise<void> {
+  loading ??= (async () => {
+    const runtimeWasm = locate('tree-sitter.wasm', path.join('node_modules', 'web-tree-sitter', 'tree-sitter.wasm'));
+    const grammarWasm = locate('tree-sitter-alloy.wasm', path.join('grammars', 'alloy', 'tree-sitter-alloy.wasm'));
+    await Parser.init({ locateFile: () => runtimeWasm });
+    const language = await Parser.Language.load(grammarWasm);
+    const instance = new Parser();
+    instance.setLanguage(language);
+    parser = instance;
+  })();
+  return loading;
+}
+
+function locate(bundledName: string, repoRelative: string): string {
+  const beside = path.join(__dirname, bundledName);
+  if (fs.existsSync(beside)) return beside;
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, repoRelative);
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) break;
+  }
+  throw new Error(`cannot find ${bundledName} next to ${__dirname} or ${repoRelative} above it`);
+}
+
+/**
+ * Parses an Alloy document. With `previous`, each change is applied to the old tree as a tree-sitter
+ * edit and the new text is reparsed against it, so only the edited region is re-lexed; the result is
+ * the same tree a fresh parse gives. The previous result's tree is then freed.
+ */
+export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed; changes: TextChange[] }): AlloyParsed {
+  if (!parser) throw new Error('initAlloyParser() must complete before parseAlloy()');
+  let oldTree: Parser.Tree | undefined;
+  if (previous && previous.changes.length > 0) {
+    oldTree = previous.parsed.tree.copy();
+    let text = previous.parsed.doc.text;
+    for (const change of previous.changes) {
+      text = applyEdit(oldTree, text, change);
+    }
+    if (text !== doc.text) {
+      // The changes do not lead to this text (a client bug or a missed notification): parse afresh.
+      oldTree.delete();
+      oldTree = undefined;
+    }
+  }
+  const tree = parser.parse(doc.text, oldTree);
+  oldTree?.delete();
+  previous?.parsed.dispose();
+
+  const lines = new LineIndex(doc.text);
+  const ast = toAst(tree.rootNode);
+  let disposed = false;
+  return {
+    format: 'alloy',
+    doc,
+    lines,
+    ast,
+    syntax: syntaxFindings(tree.rootNode, ast, lines),
+    tree,
+    dispose() {
+      if (!disposed) {
+        disposed = true;
+        tree.delete();
+      }
+    },
+  };
+}
+
+/** Applies one change to `tree` (as an edit) and returns the changed text. */
+function applyEdit(tree: Parser.Tree, text: string, change: TextChange): string {
+  const lines = new LineIndex(text);
+  const startIndex = lines.offsetAt(change.range.start);
+  const oldEndIndex = Math.max(startIndex, lines.offsetAt(change.range.end));
+  const newText = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
+  const newEndIndex = startIndex + change.text.length;
+  tree.edit({
+    startIndex,
+    oldEndIndex,
+    newEndIndex,
+    startPosition: treeSitterPoint(text, startIndex),
+    oldEndPosition: treeSitterPoint(text, oldEndIndex),
+    newEndPosition: treeSitterPoint(newText, newEndIndex),
+  });
+  return newText;
+}
+
+/** Tree-sitter counts rows by `\n` only (LSP also breaks lines at a lone `\r`); columns are UTF-16 units. */
+function treeSitterPoint(text: string, index: number): Parser.Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: index - lineStart };
+}
