@@ -33,7 +33,8 @@ export interface TierRecommendation {
     maxConcurrentQueries?: number;
     maxConnections?: number;
     backgroundPoolSize?: number;
-    backgroundMergesMutationsConcurrencyRatio?: number;
+    backgroundSchedulePoolSize?: number;
+    asyncInsertThreads?: number;
     asyncInsert?: boolean;
     asyncInsertBusyTimeoutMs?: number;
     asyncInsertMaxDataSize?: number;

@@ -1,0 +1,31 @@
+// Bundles the language server, the CLI and the VS Code client into dist/ with esbuild, and copies the
+// two .wasm files web-tree-sitter needs next to them (the parser looks beside its own bundle first).
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  // The oldest Node we run on: the CLI and server on Node 20; VS Code's extension host is newer.
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+]);
+chmodSync(join(dist, 'cli.js'), 0o755);
+copyFileSync(join(root, 'node_modules', 'web-tree-sitter', 'tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
+copyFileSync(join(root, 'grammars', 'alloy', 'tree-sitter-alloy.wasm'), join(dist, 'tree-sitter-alloy.wasm'));
+console.log('built dist/server.js, dist/cli.js, dist/extension.js and the .wasm files');

@@ -1,0 +1,142 @@
+import type { AlloyFile, BlockStmt, Expr, Span, Statement } from './ast';
+import { referencePath } from './ast';
+
+/** Blocks that configure Alloy itself rather than declaring a component instance. */
+export const CONFIG_BLOCKS = new Set([
+  'logging', 'tracing', 'argument', 'export', 'declare', 'foreach', 'http', 'remotecfg', 'livedebugging',
+  'import.file', 'import.string', 'import.http', 'import.git',
+]);
+
+export interface ComponentReference {
+  /** `name.label` of the referenced component. */
+  key: string;
+  /** From the first name part to the end of the label part, e.g. `otelcol.processor.batch.default`. */
+  span: Span;
+  /** The export accessed after the label (`input`, `receiver`, `targets`…), when there is one. */
+  exportName?: string;
+  /** The block whose body holds the reference. */
+  from: BlockStmt;
+}
+
+/** Component instances (labelled blocks that are not config blocks) and the references between them. */
+export class ComponentIndex {
+  readonly components = new Map<string, BlockStmt>();
+  readonly references: ComponentReference[] = [];
+
+  constructor(ast: AlloyFile) {
+    this.collectComponents(ast.body);
+    for (const statement of ast.body) {
+      if (statement.kind === 'block') this.collectReferences(statement, statement.body);
+    }
+  }
+
+  /** `otelcol.processor.batch.default` for `otelcol.processor.batch "default"`. */
+  static keyOf(block: BlockStmt): string | undefined {
+    return block.label !== undefined ? `${block.name}.${block.label}` : undefined;
+  }
+
+  referencesTo(key: string): ComponentReference[] {
+    return this.references.filter((reference) => reference.key === key);
+  }
+
+  /** The component the expression refers to, trying the longest `name.label` prefix first. */
+  resolve(expr: Expr): { key: string; block: BlockStmt; span: Span; exportName?: string } | undefined {
+    const path = referencePath(expr) ?? referencePath(innermostObject(expr));
+    if (!path || path.parts.length < 2) return undefined;
+    for (let end = path.parts.length; end >= 2; end--) {
+      const key = path.parts.slice(0, end).join('.');
+      const block = this.components.get(key);
+      if (block) {
+        return { key, block, span: { start: path.spans[0].start, end: path.spans[end - 1].end }, exportName: path.parts[end] };
+      }
+    }
+    return undefined;
+  }
+
+  private collectComponents(statements: Statement[]): void {
+    for (const statement of statements) {
+      if (statement.kind !== 'block') continue;
+      if (statement.name === 'declare' || statement.name === 'foreach') {
+        // Components declared inside a module or a foreach template are referenced by the same names.
+        this.collectComponents(statement.body);
+        continue;
+      }
+      if (statement.name === 'template') {
+        this.collectComponents(statement.body);
+        continue;
+      }
+      const key = ComponentIndex.keyOf(statement);
+      if (key && !CONFIG_BLOCKS.has(statement.name) && !this.components.has(key)) this.components.set(key, statement);
+    }
+  }
+
+  private collectReferences(owner: BlockStmt, statements: Statement[]): void {
+    for (const statement of statements) {
+      if (statement.kind === 'attribute') this.collectFromExpr(owner, statement.value);
+      else {
+        const nextOwner = this.components.get(ComponentIndex.keyOf(statement) ?? '') === statement ? statement : owner;
+        this.collectReferences(nextOwner, statement.body);
+      }
+    }
+  }
+
+  private collectFromExpr(owner: BlockStmt, expr: Expr): void {
+    const resolved = this.resolve(expr);
+    if (resolved) {
+      this.references.push({ key: resolved.key, span: resolved.span, exportName: resolved.exportName, from: owner });
+      return;
+    }
+    for (const child of childExprs(expr)) this.collectFromExpr(owner, child);
+  }
+}
+
+/** For `a.b.c[0]` or `f(a.b)`, the reference chain under an index; calls are searched by collectFromExpr. */
+function innermostObject(expr: Expr): Expr {
+  return expr.kind === 'index' ? innermostObject(expr.object) : expr;
+}
+
+export function childExprs(expr: Expr): Expr[] {
+  switch (expr.kind) {
+    case 'array': return expr.elements;
+    case 'object': return expr.fields.map((field) => field.value);
+    case 'access': return [expr.object];
+    case 'index': return [expr.object, expr.index];
+    case 'call': return [expr.callee, ...expr.args];
+    case 'unary': return [expr.operand];
+    case 'binary': return [expr.left, expr.right];
+    case 'paren': return [expr.inner];
+    default: return [];
+  }
+}
+
+/** The innermost block whose span holds `offset`, with its ancestors (outermost first). */
+export function blockPathAt(statements: Statement[], offset: number): BlockStmt[] {
+  for (const statement of statements) {
+    if (statement.kind === 'block' && statement.span.start <= offset && offset <= statement.span.end) {
+      return [statement, ...blockPathAt(statement.body, offset)];
+    }
+  }
+  return [];
+}
+
+/** Every expression in the file with the block holding it, for position look-ups. */
+export function findExprAt(statements: Statement[], offset: number): Expr | undefined {
+  for (const statement of statements) {
+    if (offset < statement.span.start || offset > statement.span.end) continue;
+    if (statement.kind === 'block') return findExprAt(statement.body, offset);
+    return innermostExpr(statement.value, offset);
+  }
+  return undefined;
+}
+
+function innermostExpr(expr: Expr, offset: number): Expr | undefined {
+  if (offset < expr.span.start || offset > expr.span.end) return undefined;
+  for (const child of childExprs(expr)) {
+    const inner = innermostExpr(child, offset);
+    if (inner) {
+      // A reference chain is one unit: return the whole access chain, not its first identifier.
+      return expr.kind === 'access' && referencePath(expr) ? expr : inner;
+    }
+  }
+  return expr;
+}

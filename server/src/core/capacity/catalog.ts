@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { TierCatalog, TierRecommendation } from './catalog-types';
+import { CATALOG_DATA, type RawTier } from './catalog-data';
+import { parseAlloyBytes, parseCpuQuantity, parseGoDuration, parseGoMemLimit, parseMemoryQuantity, type QuantityResult } from '../quantity';
+
+const citation = z.object({ document: z.string().min(1), section: z.string().min(1) }).strict();
+const resources = z.object({ cpu: z.string().optional(), memory: z.string().optional() }).strict();
+const count = z.number().int().nonnegative();
+
+/** The shape of one tier as written in data (ours, or a workspace's `.headroom.yaml` catalog extension). */
+export const rawTierSchema = z.object({
+  workload: z.string().min(1),
+  tier: z.string().min(1),
+  source: citation,
+  fieldSources: z.record(z.string(), citation).optional(),
+  replicas: count.optional(),
+  requests: resources.optional(),
+  limits: resources.optional(),
+  storage: z.string().optional(),
+  hpa: z.object({
+    minReplicas: count.optional(), maxReplicas: count.optional(),
+    cpuUtilization: z.number().min(1).max(100).optional(), memoryUtilization: z.number().min(1).max(100).optional(),
+  }).strict().optional(),
+  goMemLimit: z.string().optional(),
+  batch: z.object({ sendBatchSize: count.optional(), sendBatchMaxSize: count.optional(), timeout: z.string().optional() }).strict().optional(),
+  memoryLimiter: z.object({ limit: z.string().optional(), spikeLimit: z.string().optional(), checkInterval: z.string().optional() }).strict().optional(),
+  clickhouse: z.object({
+    maxServerMemoryUsageToRamRatio: z.number().positive().max(1).optional(),
+    maxMemoryUsage: count.optional(), maxConcurrentQueries: count.optional(), maxConnections: count.optional(),
+    backgroundPoolSize: count.optional(), backgroundSchedulePoolSize: count.optional(), asyncInsert: z.boolean().optional(),
+    asyncInsertThreads: count.optional(), asyncInsertMaxDataSize: count.optional(), asyncInsertBusyTimeoutMs: count.optional(),
+  }).strict().optional(),
+  throughput: z.object({ value: z.number().positive(), unit: z.string().min(1) }).strict().optional(),
+  monthlyCost: z.number().nonnegative().optional(),
+  notes: z.array(z.string()).optional(),
+}).strict();
+
+/** Builds a validated catalog. Bad data throws with the entry and field named: catalog data is ours or a workspace's, checked at load. */
+export function loadCatalog(entries: readonly unknown[] = CATALOG_DATA): TierCatalog {
+  const byWorkload = new Map<string, TierRecommendation[]>();
+  entries.forEach((entry, index) => {
+    const parsed = rawTierSchema.safeParse(entry);
+    if (!parsed.success) {
+      throw new Error(`catalog entry ${index}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    const tier = convert(parsed.data, index);
+    const list = byWorkload.get(tier.workload) ?? [];
+    const existing = list.findIndex((t) => t.tier === tier.tier);
+    if (existing >= 0) list[existing] = { ...tier, rank: list[existing].rank };
+    else list.push({ ...tier, rank: list.length });
+    byWorkload.set(tier.workload, list);
+  });
+  return {
+    workloads: () => [...byWorkload.keys()],
+    tiers: (workload) => byWorkload.get(workload) ?? [],
+    get: (workload, tier) => byWorkload.get(workload)?.find((t) => t.tier === tier),
+  };
+}
+
+function convert(raw: RawTier, index: number): TierRecommendation {
+  const where = `catalog entry ${index} (${raw.workload}/${raw.tier})`;
+  const value = (result: QuantityResult, field: string): number => {
+    if (!result.ok) throw new Error(`${where} ${field}: ${result.error}`);
+    return result.value;
+  };
+  const res = (spec: RawTier['requests'], field: string) => spec && {
+    cpu: spec.cpu !== undefined ? value(parseCpuQuantity(spec.cpu), `${field}.cpu`) : undefined,
+    memory: spec.memory !== undefined ? value(parseMemoryQuantity(spec.memory), `${field}.memory`) : undefined,
+  };
+  return {
+    workload: raw.workload,
+    tier: raw.tier,
+    rank: 0,
+    source: raw.source,
+    fieldSources: raw.fieldSources,
+    replicas: raw.replicas,
+    requests: res(raw.requests, 'requests'),
+    limits: res(raw.limits, 'limits'),
+    storage: raw.storage !== undefined ? value(parseMemoryQuantity(raw.storage), 'storage') : undefined,
+    hpa: raw.hpa,
+    goMemLimit: raw.goMemLimit !== undefined ? value(parseGoMemLimit(raw.goMemLimit), 'goMemLimit') : undefined,
+    batch: raw.batch && {
+      sendBatchSize: raw.batch.sendBatchSize,
+      sendBatchMaxSize: raw.batch.sendBatchMaxSize,
+      timeout: raw.batch.timeout !== undefined ? value(parseGoDuration(raw.batch.timeout), 'batch.timeout') : undefined,
+    },
+    memoryLimiter: raw.memoryLimiter && {
+      limit: raw.memoryLimiter.limit !== undefined ? value(parseAlloyBytes(raw.memoryLimiter.limit), 'memoryLimiter.limit') : undefined,
+      spikeLimit: raw.memoryLimiter.spikeLimit !== undefined ? value(parseAlloyBytes(raw.memoryLimiter.spikeLimit), 'memoryLimiter.spikeLimit') : undefined,
+      checkInterval: raw.memoryLimiter.checkInterval !== undefined ? value(parseGoDuration(raw.memoryLimiter.checkInterval), 'memoryLimiter.checkInterval') : undefined,
+    },
+    clickhouse: raw.clickhouse,
+    throughput: raw.throughput,
+    monthlyCost: raw.monthlyCost,
+    notes: raw.notes,
+  };
+}
+
+export const defaultCatalog: TierCatalog = loadCatalog();
+
+/** The citation for one field of a tier: its own source when the data names one, else the tier's. */
+export function citeField(tier: TierRecommendation, field: string): TierRecommendation['source'] {
+  const top = field.split('.')[0];
+  return tier.fieldSources?.[field] ?? tier.fieldSources?.[top] ?? tier.source;
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { LineCounter, parseDocument } from 'yaml';
+import type { HeadroomConfig } from './config-types';
+import type { Finding, Severity } from './types';
+import { rawTierSchema } from './capacity/catalog';
+
+/** 5 MB: larger configuration files are generated output, not something a person edits. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export function defaultConfig(): HeadroomConfig {
+  return { tiers: {}, severity: {}, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+}
+
+const severitySetting = z.enum(['error', 'warning', 'info', 'hint', 'off']);
+
+/** `.headroom.yaml` at the workspace root: data only, nothing in it is executed or read from elsewhere. */
+export const headroomFileSchema = z.object({
+  defaultTier: z.string().min(1).optional().describe('Tier to check against when a file does not say, e.g. medium.'),
+  tiers: z.record(z.string(), z.string().min(1)).optional().describe('Tier per catalog workload, e.g. { gateway: enterprise }.'),
+  severity: z.record(z.string(), severitySetting).optional().describe('Severity per finding code (alloy/batch-timeout) or prefix (k8s/*), or off.'),
+  maxFileBytes: z.number().int().positive().optional().describe('Files larger than this are not analysed.'),
+  catalog: z.array(rawTierSchema).optional().describe('Extra or replacement tiers, in the catalog shape, each with its source.'),
+}).strict();
+
+export type HeadroomFile = z.infer<typeof headroomFileSchema>;
+
+/** VS Code settings under `headroom.*`, as the client sends them. */
+export interface HeadroomSettings {
+  defaultTier?: string;
+  severity?: Record<string, string>;
+  maxFileBytes?: number;
+  inlayHints?: { enabled?: boolean };
+}
+
+/** Settings override the workspace file, which overrides the defaults. Unknown severities are ignored. */
+export function mergeConfig(file: HeadroomFile | undefined, settings: HeadroomSettings | undefined): HeadroomConfig {
+  const config = defaultConfig();
+  if (file) {
+    config.defaultTier = file.defaultTier;
+    config.tiers = { ...file.tiers };
+    config.severity = { ...file.severity };
+    if (file.maxFileBytes) config.maxFileBytes = file.maxFileBytes;
+  }
+  if (settings) {
+    if (settings.defaultTier) config.defaultTier = settings.defaultTier;
+    for (const [code, value] of Object.entries(settings.severity ?? {})) {
+      if (severitySetting.safeParse(value).success) config.severity[code] = value as Severity | 'off';
+    }
+    if (typeof settings.maxFileBytes === 'number' && settings.maxFileBytes > 0) config.maxFileBytes = settings.maxFileBytes;
+  }
+  return config;
+}
+
+export function settingsToConfig(settings: HeadroomSettings, file?: HeadroomFile): HeadroomConfig {
+  return mergeConfig(file, settings);
+}
+
+/**
+ * Reads `.headroom.yaml`. Invalid content gives findings with positions (code `headroom/config`) and
+ * `file: undefined`, so the defaults keep working. Aliases are capped so an alias bomb cannot blow up.
+ */
+export function parseHeadroomYaml(text: string): { file?: HeadroomFile; findings: Finding[] } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line - 1, character: col - 1 };
+  };
+  const finding = (message: string, start: number, end: number): Finding => ({
+    code: 'headroom/config', severity: 'error', message, range: { start: at(start), end: at(Math.max(start, end)) },
+  });
+  if (document.errors.length > 0) {
+    return { findings: document.errors.map((e) => finding(`.headroom.yaml: ${e.message.split('\n')[0]}`, e.pos[0], e.pos[1])) };
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    return { findings: [finding(`.headroom.yaml: ${error instanceof Error ? error.message : String(error)}`, 0, 0)] };
+  }
+  const parsed = headroomFileSchema.safeParse(data);
+  if (parsed.success) return { file: parsed.data, findings: [] };
+  return {
+    findings: parsed.error.issues.map((issue) => {
+      const node = document.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+      const parent = document.getIn(issue.path.slice(0, -1) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+      const range = node?.range ?? parent?.range ?? [0, 0, 0];
+      return finding(`.headroom.yaml ${issue.path.join('.') || '(root)'}: ${issue.message}`, range[0], range[1]);
+    }),
+  };
+}

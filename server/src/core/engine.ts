@@ -1,0 +1,290 @@
+import type { AnalysisContext } from './context';
+import type { HeadroomConfig } from './config-types';
+import type { TierCatalog } from './capacity/catalog-types';
+import type { FormatService, ParsedDocument, SourceDocument } from './service';
+import type {
+  CodeLensResult, CompletionResult, DocumentSymbolResult, Finding, FoldingRangeResult, HoverResult,
+  InlayHintResult, LocationResult, Position, Range, TextChange, TextEdit,
+} from './types';
+import { emptyFacts, type DocumentFacts, type WorkspaceIndex } from './workspace';
+import { LineIndex } from './text';
+import { defaultConfig } from './config';
+
+interface OpenDocument {
+  doc: SourceDocument;
+  service?: FormatService;
+  parsed?: ParsedDocument;
+  /** Set when the file is over `maxFileBytes`: it is not parsed. */
+  tooLarge?: number;
+  facts?: DocumentFacts;
+}
+
+export interface EngineOptions {
+  services: FormatService[];
+  catalog: TierCatalog;
+  config?: HeadroomConfig;
+  /** Where internal errors are logged (the LSP output channel, stderr for the CLI). */
+  log?: (message: string) => void;
+}
+
+/**
+ * The analysis engine shared by the language server and the CLI: it owns documents, picks the format
+ * service, keeps the cross-file workspace index, applies severity settings and fixes. It never throws
+ * to its caller: a service failure becomes one `headroom/internal-error` finding and a log line.
+ */
+export class HeadroomEngine implements WorkspaceIndex {
+  private readonly documents = new Map<string, OpenDocument>();
+  private readonly services: FormatService[];
+  private config: HeadroomConfig;
+  private catalog: TierCatalog;
+  private readonly log: (message: string) => void;
+  private ready: Promise<void> | undefined;
+
+  constructor(options: EngineOptions) {
+    this.services = options.services;
+    this.catalog = options.catalog;
+    this.config = options.config ?? defaultConfig();
+    this.log = options.log ?? (() => undefined);
+  }
+
+  /** Awaits every service's one-time set-up (Alloy's wasm). Safe to call repeatedly. */
+  init(): Promise<void> {
+    this.ready ??= Promise.all(this.services.map((s) => s.init?.())).then(() => undefined);
+    return this.ready;
+  }
+
+  setConfig(config: HeadroomConfig, catalog?: TierCatalog): void {
+    this.config = config;
+    if (catalog) this.catalog = catalog;
+    for (const entry of this.documents.values()) this.reparse(entry);
+  }
+
+  get currentConfig(): HeadroomConfig {
+    return this.config;
+  }
+
+  context(): AnalysisContext {
+    return { config: this.config, catalog: this.catalog, workspace: this };
+  }
+
+  // WorkspaceIndex
+  all(): readonly DocumentFacts[] {
+    return [...this.documents.values()].flatMap((entry) => (entry.facts ? [entry.facts] : []));
+  }
+
+  get(uri: string): DocumentFacts | undefined {
+    return this.documents.get(uri)?.facts;
+  }
+
+  has(uri: string): boolean {
+    return this.documents.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  formatOf(uri: string): string | undefined {
+    return this.documents.get(uri)?.service?.format;
+  }
+
+  text(uri: string): string | undefined {
+    return this.documents.get(uri)?.doc.text;
+  }
+
+  /** Opens (or replaces) a document. Returns true when its cross-file facts changed. */
+  open(doc: SourceDocument): boolean {
+    const previous = this.documents.get(doc.uri);
+    previous?.parsed && dispose(previous.parsed);
+    const entry: OpenDocument = { doc, service: this.services.find((s) => this.safeClaims(s, doc)) };
+    this.documents.set(doc.uri, entry);
+    this.reparse(entry);
+    return !sameFacts(previous?.facts, entry.facts);
+  }
+
+  /** Applies incremental changes whose result is `doc.text`. Returns true when cross-file facts changed. */
+  update(doc: SourceDocument, changes: TextChange[]): boolean {
+    const entry = this.documents.get(doc.uri);
+    if (!entry || !entry.service || !entry.parsed) return this.open(doc);
+    const before = entry.facts;
+    entry.doc = doc;
+    this.reparse(entry, changes);
+    return !sameFacts(before, entry.facts);
+  }
+
+  close(uri: string): boolean {
+    const entry = this.documents.get(uri);
+    if (!entry) return false;
+    if (entry.parsed) dispose(entry.parsed);
+    this.documents.delete(uri);
+    return entry.facts !== undefined && (entry.facts.workloads.length > 0 || entry.facts.hpas.length > 0 ||
+      entry.facts.memoryLimiters.length > 0 || entry.facts.clickhouseMemory !== undefined);
+  }
+
+  private safeClaims(service: FormatService, doc: SourceDocument): boolean {
+    try {
+      return service.claims(doc);
+    } catch (error) {
+      this.log(`${service.format}.claims failed on ${doc.uri}: ${describe(error)}`);
+      return false;
+    }
+  }
+
+  private reparse(entry: OpenDocument, changes?: TextChange[]): void {
+    const { doc, service } = entry;
+    if (!service) return;
+    const size = Buffer.byteLength(doc.text, 'utf8');
+    if (size > this.config.maxFileBytes) {
+      if (entry.parsed) dispose(entry.parsed);
+      entry.parsed = undefined;
+      entry.tooLarge = size;
+      entry.facts = emptyFacts(doc.uri, service.format);
+      return;
+    }
+    entry.tooLarge = undefined;
+    try {
+      const previous = entry.parsed && changes ? { parsed: entry.parsed, changes } : undefined;
+      if (entry.parsed && !previous) dispose(entry.parsed);
+      entry.parsed = service.parse(doc, previous);
+    } catch (error) {
+      this.log(`${service.format}.parse failed on ${doc.uri}: ${describe(error)}`);
+      entry.parsed = undefined;
+      entry.facts = emptyFacts(doc.uri, service.format);
+      return;
+    }
+    try {
+      entry.facts = service.facts(entry.parsed, this.context());
+    } catch (error) {
+      this.log(`${service.format}.facts failed on ${doc.uri}: ${describe(error)}`);
+      entry.facts = emptyFacts(doc.uri, service.format);
+    }
+  }
+
+  /** All findings for the document, with the configured severities; `[]` for files no format claims. */
+  lint(uri: string): Finding[] {
+    const entry = this.documents.get(uri);
+    if (!entry?.service) return [];
+    if (entry.tooLarge !== undefined) {
+      return [{
+        code: 'headroom/file-too-large',
+        severity: 'info',
+        message: `Headroom does not analyse this file: it has ${entry.tooLarge} bytes, more than headroom.maxFileBytes (${this.config.maxFileBytes}).`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      }];
+    }
+    if (!entry.parsed) return [internalError(entry.service.format, 'parse')];
+    let findings: Finding[];
+    try {
+      findings = entry.service.lint(entry.parsed, this.context());
+    } catch (error) {
+      this.log(`${entry.service.format}.lint failed on ${uri}: ${describe(error)}`);
+      return [internalError(entry.service.format, 'lint')];
+    }
+    return this.applySeverities(findings, entry.parsed.lines);
+  }
+
+  private applySeverities(findings: Finding[], lines: LineIndex): Finding[] {
+    const out: Finding[] = [];
+    for (const finding of findings) {
+      const setting = this.config.severity[finding.code] ?? this.config.severity[`${finding.code.split('/')[0]}/*`];
+      if (setting === 'off') continue;
+      const range = clampRange(finding.range, lines);
+      out.push(setting ? { ...finding, severity: setting, range } : { ...finding, range });
+    }
+    return out;
+  }
+
+  hover(uri: string, position: Position): HoverResult | null {
+    return this.call(uri, 'hover', null, (s, p) => s.hover(p, position, this.context()));
+  }
+
+  inlayHints(uri: string, range: Range): InlayHintResult[] {
+    return this.call(uri, 'inlayHints', [], (s, p) => s.inlayHints(p, range, this.context()));
+  }
+
+  codeLenses(uri: string): CodeLensResult[] {
+    return this.call(uri, 'codeLenses', [], (s, p) => s.codeLenses(p, this.context()));
+  }
+
+  symbols(uri: string): DocumentSymbolResult[] {
+    return this.call(uri, 'symbols', [], (s, p) => s.symbols(p));
+  }
+
+  foldingRanges(uri: string): FoldingRangeResult[] {
+    return this.call(uri, 'foldingRanges', [], (s, p) => s.foldingRanges(p));
+  }
+
+  completion(uri: string, position: Position): CompletionResult[] {
+    return this.call(uri, 'completion', [], (s, p) => s.completion(p, position, this.context()));
+  }
+
+  definition(uri: string, position: Position): LocationResult[] {
+    return this.call(uri, 'definition', [], (s, p) => s.definition(p, position, this.context()));
+  }
+
+  references(uri: string, position: Position): LocationResult[] {
+    return this.call(uri, 'references', [], (s, p) => s.references(p, position, this.context()));
+  }
+
+  /**
+   * The edits of every finding's preferred fix, skipping any that overlaps an edit already taken, so
+   * the result applies cleanly; applying it and asking again yields nothing more to do.
+   */
+  fixAll(uri: string): TextEdit[] {
+    const entry = this.documents.get(uri);
+    if (!entry?.parsed) return [];
+    const lines = entry.parsed.lines;
+    const taken: { start: number; end: number }[] = [];
+    const edits: TextEdit[] = [];
+    for (const finding of this.lint(uri)) {
+      const fix = finding.fixes?.find((f) => f.isPreferred);
+      if (!fix) continue;
+      const spans = fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end) }));
+      const overlaps = spans.some((s) => taken.some((t) => s.start < t.end && t.start < s.end ||
+        (s.start === s.end && t.start === t.end && s.start === t.start)));
+      if (overlaps) continue;
+      taken.push(...spans);
+      edits.push(...fix.edits);
+    }
+    return edits;
+  }
+
+  private call<T>(uri: string, method: string, fallback: T, run: (service: FormatService, parsed: ParsedDocument) => T): T {
+    const entry = this.documents.get(uri);
+    if (!entry?.service || !entry.parsed) return fallback;
+    try {
+      return run(entry.service, entry.parsed);
+    } catch (error) {
+      this.log(`${entry.service.format}.${method} failed on ${uri}: ${describe(error)}`);
+      return fallback;
+    }
+  }
+}
+
+function dispose(parsed: ParsedDocument): void {
+  (parsed as { dispose?: () => void }).dispose?.();
+}
+
+function internalError(format: string, step: string): Finding {
+  return {
+    code: 'headroom/internal-error',
+    severity: 'warning',
+    message: `Headroom could not ${step} this ${format} file because of an internal error; the output channel has the details. Please report it.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+}
+
+function clampRange(range: Range, lines: LineIndex): Range {
+  const start = lines.positionAt(lines.offsetAt(range.start));
+  const end = lines.positionAt(Math.max(lines.offsetAt(range.start), lines.offsetAt(range.end)));
+  return { start, end };
+}
+
+function sameFacts(a: DocumentFacts | undefined, b: DocumentFacts | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+}
+

@@ -1,0 +1,16 @@
+import type { Connection } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { HeadroomEngine } from '../core/engine';
+import type { Finding } from '../core/types';
+
+/** What every handler gets: the connection, the engine, the open documents and a lint cache. */
+export interface ServerContext {
+  connection: Connection;
+  engine: HeadroomEngine;
+  documents: Map<string, TextDocument>;
+  /** Findings per document version, so code actions reuse the published lint. */
+  findings(uri: string): Finding[];
+  /** Lints again after the debounce and publishes diagnostics; `all` re-lints every open document. */
+  scheduleDiagnostics(uri: string | 'all'): void;
+  log(message: string): void;
+}

@@ -1,0 +1,5 @@
+import type { ServerContext } from '../context';
+
+export function register(ctx: ServerContext): void {
+  ctx.connection.onDefinition(({ textDocument, position }) => ctx.engine.definition(textDocument.uri, position));
+}

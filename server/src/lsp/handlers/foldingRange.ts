@@ -1,0 +1,6 @@
+import type { ServerContext } from '../context';
+import { toFoldingRange } from '../convert';
+
+export function register(ctx: ServerContext): void {
+  ctx.connection.onFoldingRanges(({ textDocument }) => ctx.engine.foldingRanges(textDocument.uri).map(toFoldingRange));
+}

@@ -1,0 +1,111 @@
+import { createConnection, ProposedFeatures, TextDocumentSyncKind, CodeActionKind, type InitializeResult } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { HeadroomEngine } from '../core/engine';
+import { ALL_FORMATS } from '../core/formats';
+import { defaultCatalog } from '../core/capacity/catalog';
+import type { Finding } from '../core/types';
+import type { ServerContext } from './context';
+import { toDiagnostic } from './convert';
+import * as textDocumentSync from './handlers/textDocumentSync';
+import * as hover from './handlers/hover';
+import * as codeAction from './handlers/codeAction';
+import * as inlayHint from './handlers/inlayHint';
+import * as codeLens from './handlers/codeLens';
+import * as documentSymbol from './handlers/documentSymbol';
+import * as foldingRange from './handlers/foldingRange';
+import * as completion from './handlers/completion';
+import * as definition from './handlers/definition';
+import * as references from './handlers/references';
+import * as configuration from './handlers/configuration';
+
+// Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc from the VS Code
+// client). stdout carries the protocol in stdio mode, so everything else goes to connection.console.
+
+const DIAGNOSTICS_DELAY_MS = 120;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new Map<string, TextDocument>();
+const engine = new HeadroomEngine({
+  services: ALL_FORMATS,
+  catalog: defaultCatalog,
+  log: (message) => connection.console.error(message),
+});
+
+const lintCache = new Map<string, { version: number; findings: Finding[] }>();
+const pending = new Map<string, NodeJS.Timeout>();
+let inlayHintsEnabled = true;
+let pullConfiguration = false;
+
+const ctx: ServerContext = {
+  connection,
+  engine,
+  documents,
+  findings(uri) {
+    const doc = documents.get(uri);
+    if (!doc) return [];
+    const cached = lintCache.get(uri);
+    if (cached && cached.version === doc.version) return cached.findings;
+    const findings = engine.lint(uri);
+    lintCache.set(uri, { version: doc.version, findings });
+    return findings;
+  },
+  scheduleDiagnostics(target) {
+    const uris = target === 'all' ? [...documents.keys()] : [target];
+    for (const uri of uris) {
+      if (target === 'all') lintCache.delete(uri);
+      clearTimeout(pending.get(uri));
+      // Debounced per document: a burst of keystrokes lints once, for the newest version only.
+      pending.set(uri, setTimeout(() => {
+        pending.delete(uri);
+        const doc = documents.get(uri);
+        if (!doc) return;
+        const version = doc.version;
+        const diagnostics = ctx.findings(uri).map(toDiagnostic);
+        if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
+      }, DIAGNOSTICS_DELAY_MS));
+    }
+  },
+  log: (message) => connection.console.log(message),
+};
+
+connection.onInitialize(async ({ capabilities }): Promise<InitializeResult> => {
+  pullConfiguration = capabilities.workspace?.configuration === true;
+  await engine.init();
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, codeAction.FIX_ALL_KIND] },
+      inlayHintProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      completionProvider: { triggerCharacters: ['.', '"', '='] },
+      definitionProvider: true,
+      referencesProvider: true,
+    },
+    serverInfo: { name: 'headroom', version: '0.1.0' },
+  };
+});
+
+textDocumentSync.register(ctx);
+hover.register(ctx);
+codeAction.register(ctx);
+inlayHint.register(ctx, () => inlayHintsEnabled);
+codeLens.register(ctx);
+documentSymbol.register(ctx);
+foldingRange.register(ctx);
+completion.register(ctx);
+definition.register(ctx);
+references.register(ctx);
+configuration.register(ctx, () => pullConfiguration, (config, settings) => {
+  inlayHintsEnabled = settings.inlayHints?.enabled !== false;
+  engine.setConfig(config);
+  ctx.scheduleDiagnostics('all');
+});
+
+// A broken message or a vanished client must not take the editor's server down with an exception.
+process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error}`));
+process.on('unhandledRejection', (error) => connection.console.error(`unhandled rejection: ${String(error)}`));
+
+connection.listen();

@@ -1,0 +1,114 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { repoRoot } from './paths';
+
+interface Message {
+  jsonrpc: '2.0';
+  id?: number;
+  method?: string;
+  params?: any;
+  result?: any;
+  error?: { code: number; message: string };
+}
+
+/**
+ * A minimal LSP client over stdio for tests: Content-Length framing, requests with ids, and a log of
+ * every notification so tests can wait for the diagnostics published for a given document version.
+ */
+export class LspTestClient {
+  readonly process: ChildProcessWithoutNullStreams;
+  readonly notifications: Message[] = [];
+  stderr = '';
+  private buffer = Buffer.alloc(0);
+  private nextId = 1;
+  private readonly pending = new Map<number, (message: Message) => void>();
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(serverPath = path.join(repoRoot(), 'dist', 'server.js')) {
+    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+    this.process.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+  }
+
+  private receive(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())?.[1]);
+      if (this.buffer.length < headerEnd + 4 + length) return;
+      const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      const message = JSON.parse(body) as Message;
+      if (message.id !== undefined && message.method === undefined) {
+        this.pending.get(message.id)?.(message);
+        this.pending.delete(message.id);
+      } else if (message.id !== undefined && message.method) {
+        // A request from the server (workspace/configuration, client/registerCapability): answer it.
+        const result = message.method === 'workspace/configuration' ? (message.params.items as unknown[]).map(() => ({})) : null;
+        this.write({ jsonrpc: '2.0', id: message.id, result });
+      } else {
+        this.notifications.push(message);
+        this.waiters.splice(0).forEach((wake) => wake());
+      }
+    }
+  }
+
+  writeRaw(text: string): void {
+    this.process.stdin.write(text);
+  }
+
+  private write(message: Message): void {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    this.process.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.process.stdin.write(body);
+  }
+
+  request<T = any>(method: string, params: unknown, timeoutMs = 10_000): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${method} timed out; stderr: ${this.stderr}`)), timeoutMs);
+      this.pending.set(id, (message) => {
+        clearTimeout(timer);
+        if (message.error) reject(new Error(`${method}: ${message.error.message}`));
+        else resolve(message.result as T);
+      });
+      this.write({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  notify(method: string, params: unknown): void {
+    this.write({ jsonrpc: '2.0', method, params });
+  }
+
+  async initialize(capabilities: object = {}): Promise<any> {
+    const result = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities });
+    this.notify('initialized', {});
+    return result;
+  }
+
+  /** Waits for the diagnostics published for `uri` at `version` (or any version when omitted). */
+  async diagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<any[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = [...this.notifications].reverse().find((n) => n.method === 'textDocument/publishDiagnostics' &&
+        n.params.uri === uri && (version === undefined || n.params.version === version));
+      if (found) return found.params.diagnostics;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no diagnostics for ${uri} v${version}; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+      });
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    if (this.process.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.process.once('exit', resolve));
+    await this.request('shutdown', null).catch(() => undefined);
+    this.notify('exit', null);
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
+    this.process.kill();
+  }
+}
