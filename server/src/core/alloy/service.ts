@@ -6,6 +6,10 @@ import { initAlloyParser, parseAlloy, type AlloyParsed } from './parser';
 import { ComponentIndex } from './components';
 import { componentAt, definition, documentSymbols, foldingRanges, references } from './navigation';
 import { ALLOY_COMPONENT_NAMES } from './schema/component-names';
+import { ALLOY_RULES } from './rules';
+import type { AlloyRuleContext } from './rule-context';
+import { selectTier } from './tier';
+import { bytesArg, numberArg } from './rules/values';
 
 const ALLOY_LANGUAGE_IDS = new Set(['grafana-alloy', 'alloy', 'river']);
 
@@ -33,11 +37,26 @@ export const alloyService: FormatService<AlloyParsed> = {
   parse: parseAlloy,
 
   facts(parsed: AlloyParsed): DocumentFacts {
-    return emptyFacts(parsed.doc.uri, 'alloy');
+    const facts = emptyFacts(parsed.doc.uri, 'alloy');
+    for (const block of componentIndex(parsed).components.values()) {
+      if (block.name !== 'otelcol.processor.memory_limiter') continue;
+      const limit = bytesArg(block, 'limit');
+      const percentage = numberArg(block, 'limit_percentage');
+      facts.memoryLimiters.push({
+        label: block.label ?? '',
+        limitBytes: limit?.state === 'set' ? limit.value : undefined,
+        limitPercentage: percentage?.state === 'set' ? percentage.value : undefined,
+        range: parsed.lines.range(block.nameSpan.start, block.labelSpan?.end ?? block.nameSpan.end),
+      });
+    }
+    return facts;
   },
 
-  lint(parsed: AlloyParsed, _ctx: AnalysisContext): Finding[] {
-    return [...parsed.syntax];
+  lint(parsed: AlloyParsed, ctx: AnalysisContext): Finding[] {
+    const { selection, findings } = selectTier(parsed, ctx);
+    const ruleContext: AlloyRuleContext = { parsed, index: componentIndex(parsed), analysis: ctx, tier: selection };
+    const ruleFindings = ALLOY_RULES.flatMap((rule) => rule.check(ruleContext));
+    return [...parsed.syntax, ...findings, ...ruleFindings];
   },
 
   hover(parsed: AlloyParsed, position: Position): HoverResult | null {

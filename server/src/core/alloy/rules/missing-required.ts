@@ -1,0 +1,43 @@
+import type { Finding } from '../../types';
+import { type AlloyRule, headerOf, insertAttributeFix, rangeOf } from '../rule-context';
+import { forEachKnownBlock } from './walk';
+import { navigationSpan } from './spans';
+
+/** Values Headroom inserts for a missing required argument, when there is a documented recommendation. */
+const RECOMMENDED: Record<string, string> = {
+  'otelcol.processor.memory_limiter.check_interval': '"1s"',
+};
+
+export const missingRequired: AlloyRule = {
+  id: 'alloy/missing-required',
+  defaultSeverity: 'error',
+  doc: 'A required argument or block is missing (for example memory_limiter check_interval, or the output block every otelcol processor needs): Alloy refuses to load the config ("missing required attribute").',
+  sources: [{ document: 'grafana/alloy docs', section: 'reference/components' }],
+  check(ctx) {
+    const findings: Finding[] = [];
+    forEachKnownBlock(ctx, ({ component, block, spec, path }) => {
+      if (spec.open) return;
+      for (const [name, arg] of Object.entries(spec.args)) {
+        if (!arg.required || block.body.some((s) => s.kind === 'attribute' && s.name === name)) continue;
+        const recommended = RECOMMENDED[`${component.name}.${name}`];
+        findings.push({
+          code: 'alloy/missing-required',
+          severity: 'error',
+          message: `${path} needs the argument ${name} (${arg.doc})${recommended ? ` The docs recommend ${name} = ${recommended}.` : ''}`,
+          range: rangeOf(ctx, navigationSpan(block)),
+          fixes: recommended ? [insertAttributeFix(ctx, block, name, recommended, `Add ${name} = ${recommended}`)] : [],
+        });
+      }
+      for (const [name, child] of Object.entries(spec.blocks)) {
+        if (!child.required || block.body.some((s) => s.kind === 'block' && s.name === name)) continue;
+        findings.push({
+          code: 'alloy/missing-required',
+          severity: 'error',
+          message: `${headerOf(block)} needs a ${name} block (${child.doc})`,
+          range: rangeOf(ctx, navigationSpan(block)),
+        });
+      }
+    });
+    return findings;
+  },
+};

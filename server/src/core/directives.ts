@@ -1,0 +1,86 @@
+import type { Finding, Range } from './types';
+import type { TierCatalog } from './capacity/catalog-types';
+import type { LineIndex } from './text';
+
+export type CommentStyle = 'slash' | 'hash' | 'xml';
+
+export interface Directive {
+  workload?: string;
+  tier?: string;
+  line: number;
+  range: Range;
+}
+
+const PATTERNS: Record<CommentStyle, RegExp> = {
+  slash: /^\s*\/\/\s*headroom:(.*)$/,
+  hash: /^\s*#\s*headroom:(.*)$/,
+  xml: /<!--\s*headroom:(.*?)-->/,
+};
+
+/**
+ * `headroom: workload=<id> tier=<name>` comments. Unknown keys, workloads and tiers become
+ * `headroom/directive` findings with a did-you-mean, so a typo never silently disables a check.
+ */
+export function parseDirectives(lines: LineIndex, style: CommentStyle, catalog: TierCatalog): { directives: Directive[]; findings: Finding[] } {
+  const directives: Directive[] = [];
+  const findings: Finding[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    if (!text.includes('headroom:')) continue;
+    const match = PATTERNS[style].exec(text);
+    if (!match) continue;
+    const start = text.indexOf('headroom:');
+    const range = { start: { line, character: start }, end: { line, character: text.length } };
+    const directive: Directive = { line, range };
+    for (const pair of match[1].trim().split(/\s+/).filter(Boolean)) {
+      const [key, value] = pair.split('=', 2);
+      if ((key === 'workload' || key === 'tier') && value) directive[key] = value;
+      else findings.push(problem(range, `unknown headroom directive "${pair}": write headroom: workload=<id> tier=<name>`));
+    }
+    if (directive.workload && !catalog.workloads().includes(directive.workload)) {
+      findings.push(problem(range, `unknown workload "${directive.workload}"${didYouMean(directive.workload, catalog.workloads())}; known: ${catalog.workloads().join(', ')}`));
+    } else if (directive.workload && directive.tier && !catalog.get(directive.workload, directive.tier)) {
+      const tiers = catalog.tiers(directive.workload).map((t) => t.tier);
+      findings.push(problem(range, `workload ${directive.workload} has no tier "${directive.tier}"${didYouMean(directive.tier, tiers)}; its tiers: ${tiers.join(', ')}`));
+    }
+    directives.push(directive);
+  }
+  return { directives, findings };
+}
+
+function problem(range: Range, message: string): Finding {
+  return { code: 'headroom/directive', severity: 'warning', message, range };
+}
+
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const best = closest(word, candidates);
+  return best ? ` (did you mean "${best}"?)` : '';
+}
+
+/** The candidate within a small edit distance of `word`, if exactly one is closest. */
+export function closest(word: string, candidates: readonly string[], maxDistance = Math.max(2, Math.floor(word.length / 3))): string | undefined {
+  let best: string | undefined;
+  let bestDistance = maxDistance + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
