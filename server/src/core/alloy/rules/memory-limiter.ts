@@ -44,7 +44,7 @@ export const memoryLimiterLimits: AlloyRule = {
       if (limitSet && percentageSet) {
         error('sets both limit and limit_percentage; Alloy accepts only one. Keep limit for containers with a fixed memory limit.',
           percentage!.state === 'set' ? percentage!.attribute.span : navigationSpan(block));
-      } else if (!limitSet && !percentageSet && limit?.state !== 'unknown' && percentage?.state !== 'unknown') {
+      } else if (!limitSet && !percentageSet && !['unknown', 'invalid'].includes(limit?.state ?? '') && !['unknown', 'invalid'].includes(percentage?.state ?? '')) {
         error('sets neither limit nor limit_percentage above zero, so it limits nothing and Alloy refuses to start. Set limit, e.g. "1000MiB".');
       }
       if (known(limit) && known(spike) && spike.value >= limit.value && spike.state === 'set') {

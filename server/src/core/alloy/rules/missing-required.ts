@@ -23,7 +23,7 @@ export const missingRequired: AlloyRule = {
         findings.push({
           code: 'alloy/missing-required',
           severity: 'error',
-          message: `${path} needs the argument ${name} (${arg.doc})${recommended ? ` The docs recommend ${name} = ${recommended}.` : ''}`,
+          message: `${path} needs the argument ${name}: ${arg.doc}${recommended ? ` The docs recommend ${name} = ${recommended}.` : ''}`,
           range: rangeOf(ctx, navigationSpan(block)),
           fixes: recommended ? [insertAttributeFix(ctx, block, name, recommended, `Add ${name} = ${recommended}`)] : [],
         });
@@ -33,7 +33,7 @@ export const missingRequired: AlloyRule = {
         findings.push({
           code: 'alloy/missing-required',
           severity: 'error',
-          message: `${headerOf(block)} needs a ${name} block (${child.doc})`,
+          message: `${headerOf(block)} needs ${/^[aeiou]/.test(name) ? "an" : "a"} ${name} block: ${child.doc} Alloy refuses to load the config without it.`,
           range: rangeOf(ctx, navigationSpan(block)),
         });
       }

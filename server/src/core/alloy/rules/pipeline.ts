@@ -183,7 +183,8 @@ function insertLimiterFix(ctx: AlloyRuleContext, receiver: BlockStmt): Fix | und
   // One indentation step as the file writes it: the receiver's body indent minus its own.
   const own = /^[ \t]*/.exec(ctx.parsed.lines.lineText(ctx.parsed.lines.positionAt(receiver.span.start).line))![0];
   const unit = bodyIndent(ctx, receiver).slice(own.length) || '\t';
-  const outputLines = [...lists].map(([signal, list]) => `${unit}${unit}${signal} = ${text.slice(list.value.span.start, list.value.span.end)}`);
+  const width = Math.max(...[...lists.keys()].map((signal) => signal.length));
+  const outputLines = [...lists].map(([signal, list]) => `${unit}${unit}${signal.padEnd(width)} = ${text.slice(list.value.span.start, list.value.span.end)}`);
   const block = [
     '', '',
     `otelcol.processor.memory_limiter "${label}" {`,
