@@ -1,11 +1,13 @@
 import type { FormatService, SourceDocument } from '../service';
 import type { AnalysisContext } from '../context';
-import type { CompletionResult, Finding, HoverResult, Position } from '../types';
+import type { Finding, HoverResult, Position } from '../types';
 import { emptyFacts, type DocumentFacts } from '../workspace';
 import { initAlloyParser, parseAlloy, type AlloyParsed } from './parser';
 import { ComponentIndex } from './components';
 import { componentAt, definition, documentSymbols, foldingRanges, references } from './navigation';
-import { ALLOY_COMPONENT_NAMES } from './schema/component-names';
+import { argumentHover, componentDocs } from './hover';
+import { codeLenses, inlayHints } from './estimates';
+import { completion } from './completion';
 import { ALLOY_RULES } from './rules';
 import type { AlloyRuleContext } from './rule-context';
 import { selectTier } from './tier';
@@ -59,7 +61,10 @@ export const alloyService: FormatService<AlloyParsed> = {
     return [...parsed.syntax, ...findings, ...ruleFindings];
   },
 
-  hover(parsed: AlloyParsed, position: Position): HoverResult | null {
+  hover(parsed: AlloyParsed, position: Position, ctx: AnalysisContext): HoverResult | null {
+    const tier = selectTier(parsed, ctx).selection;
+    const argument = argumentHover(parsed, position, ctx, tier);
+    if (argument) return argument;
     const index = componentIndex(parsed);
     const target = componentAt(parsed, index, position);
     if (!target) return null;
@@ -76,26 +81,16 @@ export const alloyService: FormatService<AlloyParsed> = {
         lines.push(`- line ${parsed.lines.positionAt(use.span.start).line + 1}, in \`${from}\`${use.exportName ? ` (\`.${use.exportName}\`)` : ''}`);
       }
     }
+    lines.push(...componentDocs(target.block, ctx, tier));
     return { range: target.range, markdown: lines.join('\n') };
   },
 
-  inlayHints: () => [],
-  codeLenses: () => [],
+  inlayHints: (parsed, range, ctx) => inlayHints(parsed, componentIndex(parsed), range, selectTier(parsed, ctx).selection),
+  codeLenses: (parsed, ctx) => codeLenses(parsed, ctx, selectTier(parsed, ctx).selection),
   symbols: documentSymbols,
   foldingRanges,
 
-  completion(parsed: AlloyParsed, position: Position): CompletionResult[] {
-    const offset = parsed.lines.offsetAt(position);
-    const insideBlock = parsed.ast.body.some((s) => s.kind === 'block' && s.openBrace.end <= offset && offset <= (s.closeBrace?.start ?? s.span.end));
-    if (insideBlock) return [];
-    return ALLOY_COMPONENT_NAMES.map((name) => ({
-      label: name,
-      kind: 'class' as const,
-      detail: 'Alloy component',
-      insertText: `${name} "\${1:default}" {\n\t$0\n}`,
-      isSnippet: true,
-    }));
-  },
+  completion: (parsed, position, ctx) => completion(parsed, position, ctx, selectTier(parsed, ctx).selection),
 
   definition: (parsed, position) => definition(parsed, componentIndex(parsed), position),
   references: (parsed, position) => references(parsed, componentIndex(parsed), position),
