@@ -117,8 +117,7 @@ export class HeadroomEngine implements WorkspaceIndex {
     if (!entry) return false;
     if (entry.parsed) dispose(entry.parsed);
     this.documents.delete(uri);
-    return entry.facts !== undefined && (entry.facts.workloads.length > 0 || entry.facts.hpas.length > 0 ||
-      entry.facts.memoryLimiters.length > 0 || entry.facts.clickhouseMemory !== undefined);
+    return publishes(entry.facts);
   }
 
   private safeClaims(service: FormatService, doc: SourceDocument): boolean {
@@ -280,8 +279,14 @@ function clampRange(range: Range, lines: LineIndex): Range {
   return { start, end };
 }
 
+/** Facts that publish nothing count as no facts, so opening an unrelated file re-lints nothing else. */
 function sameFacts(a: DocumentFacts | undefined, b: DocumentFacts | undefined): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return JSON.stringify(publishes(a) ? a : null) === JSON.stringify(publishes(b) ? b : null);
+}
+
+function publishes(facts: DocumentFacts | undefined): boolean {
+  return facts !== undefined && (facts.workloads.length > 0 || facts.hpas.length > 0 ||
+    facts.memoryLimiters.length > 0 || facts.clickhouseMemory !== undefined);
 }
 
 function describe(error: unknown): string {

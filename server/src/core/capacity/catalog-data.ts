@@ -35,6 +35,7 @@ export interface RawTier {
 
 const SEED_000 = '000_e875b2fa46e39bfd.txt';
 const SEED_001 = '001_ceeee9e23b0c10f7.txt';
+const SEED_003 = '003_55bf389a4119086e.txt';
 const SEED_004 = '004_8f602a648d2b47bd.txt';
 
 const S000 = {
@@ -139,4 +140,12 @@ export const CATALOG_DATA: RawTier[] = [
   { workload: 'ingestion', tier: 'phase-3', source: { document: SEED_001, section: 'Horizontal Scaling Strategy > Auto-Scaling Configuration' },
     replicas: 10, hpa: { minReplicas: 10, maxReplicas: 20, cpuUtilization: 70 }, throughput: { value: 10000, unit: 'req/s per server' },
     fieldSources: { throughput: { document: SEED_001, section: 'Horizontal Scaling Strategy > Scaling Math' } } },
+
+  // Seed 003 — storage operator, by the number of volumes it manages.
+  { workload: 'operator', tier: 'small', source: { document: SEED_003, section: '5. Performance Tuning > 5.1 Recommended Settings by Scale' },
+    requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' }, notes: ['< 100 volumes'] },
+  { workload: 'operator', tier: 'medium', source: { document: SEED_003, section: '5. Performance Tuning > 5.1 Recommended Settings by Scale' },
+    requests: { cpu: '200m', memory: '192Mi' }, limits: { cpu: '1000m', memory: '512Mi' }, notes: ['100-500 volumes'] },
+  { workload: 'operator', tier: 'large', source: { document: SEED_003, section: '5. Performance Tuning > 5.1 Recommended Settings by Scale' },
+    requests: { cpu: '500m', memory: '256Mi' }, limits: { cpu: '2000m', memory: '1Gi' }, notes: ['500+ volumes'] },
 ];

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultCatalog, loadCatalog, citeField } from '../../../server/src/core/capacity/catalog';
+import { CATALOG_DATA } from '../../../server/src/core/capacity/catalog-data';
+import { repoRoot } from '../../helpers/paths';
+
+const GiB = 2 ** 30;
+const MiB = 2 ** 20;
+
+test('the catalog covers the workloads the seeds size, smallest tier first', () => {
+  assert.deepEqual(defaultCatalog.workloads().sort(), ['agent', 'ai-sorter', 'alloy', 'clickhouse', 'gateway', 'ingestion', 'operator', 'otel-collector', 'postgresql', 'redpanda']);
+  assert.deepEqual(defaultCatalog.tiers('alloy').map((t) => t.tier), ['small', 'medium', 'large', 'xlarge']);
+  assert.deepEqual(defaultCatalog.tiers('gateway').map((t) => t.tier), ['default', 'medium', 'large', 'enterprise']);
+  assert.deepEqual(defaultCatalog.tiers('alloy').map((t) => t.rank), [0, 1, 2, 3]);
+});
+
+test('quantities are converted to base units', () => {
+  const medium = defaultCatalog.get('alloy', 'medium')!;
+  assert.deepEqual(medium.requests, { cpu: 1, memory: 2 * GiB });
+  assert.deepEqual(medium.limits, { cpu: 4, memory: 8 * GiB });
+  assert.equal(medium.storage, 50 * GiB);
+  assert.deepEqual(medium.batch, { sendBatchSize: 8192, sendBatchMaxSize: 16384, timeout: 1000 });
+  assert.deepEqual(medium.memoryLimiter, { limit: 1000 * MiB, spikeLimit: 200 * MiB, checkInterval: 5000 });
+  assert.equal(defaultCatalog.get('gateway', 'enterprise')!.goMemLimit, 1800 * MiB);
+  assert.equal(defaultCatalog.get('clickhouse', 'enterprise')!.clickhouse!.maxMemoryUsage, 12_000_000_000);
+});
+
+test('every entry cites a seed file that exists and a section heading found in it', () => {
+  const seeds = path.join(repoRoot(), 'test', 'fixtures', 'seeds');
+  for (const workload of defaultCatalog.workloads()) {
+    for (const tier of defaultCatalog.tiers(workload)) {
+      for (const citation of [tier.source, ...Object.values(tier.fieldSources ?? {})]) {
+        const file = path.join(seeds, citation.document);
+        assert.ok(fs.existsSync(file), `${workload}/${tier.tier}: ${citation.document}`);
+        const text = fs.readFileSync(file, 'utf8');
+        const last = citation.section.split(' > ').pop()!;
+        assert.ok(text.split('\n').some((line) => /^#+ /.test(line) && line.includes(last)), `${workload}/${tier.tier}: "${last}" is a heading of ${citation.document}`);
+      }
+    }
+  }
+});
+
+test('field citations fall back to the tier source', () => {
+  const medium = defaultCatalog.get('alloy', 'medium')!;
+  assert.match(citeField(medium, 'batch').section, /River Configuration/);
+  assert.match(citeField(medium, 'limits').section, /Vertical Scaling/);
+  assert.match(citeField(medium, 'replicas').section, /Medium Deployment/);
+});
+
+test('invalid catalog data is rejected with the entry and the field named', () => {
+  assert.throws(() => loadCatalog([{ workload: 'x', tier: 'y', source: { document: 'd', section: 's' }, requests: { memory: '2 GB' } }]), /catalog entry 0 \(x\/y\) requests\.memory: .*unknown suffix/);
+  assert.throws(() => loadCatalog([{ workload: 'x', tier: 'y' }]), /catalog entry 0: source/);
+  assert.throws(() => loadCatalog([{ ...CATALOG_DATA[0], hpa: { cpuUtilization: 150 } }]), /hpa\.cpuUtilization/);
+});
+
+test('a workspace extension adds a tier or replaces one in place', () => {
+  const catalog = loadCatalog([...CATALOG_DATA,
+    { workload: 'alloy', tier: 'medium', source: { document: 'ours.md', section: 'Sizing' }, requests: { cpu: '3', memory: '6Gi' } },
+    { workload: 'alloy', tier: 'huge', source: { document: 'ours.md', section: 'Sizing' }, requests: { cpu: '16', memory: '32Gi' } }]);
+  assert.deepEqual(catalog.tiers('alloy').map((t) => `${t.rank}:${t.tier}`), ['0:small', '1:medium', '2:large', '3:xlarge', '4:huge']);
+  assert.equal(catalog.get('alloy', 'medium')!.requests!.cpu, 3);
+});
