@@ -81,8 +81,8 @@ export class LspTestClient {
     this.write({ jsonrpc: '2.0', method, params });
   }
 
-  async initialize(capabilities: object = {}): Promise<any> {
-    const result = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities });
+  async initialize(capabilities: object = {}, rootUri: string | null = null): Promise<any> {
+    const result = await this.request('initialize', { processId: process.pid, rootUri, capabilities });
     this.notify('initialized', {});
     return result;
   }

@@ -51,10 +51,6 @@ export function mergeConfig(file: HeadroomFile | undefined, settings: HeadroomSe
   return config;
 }
 
-export function settingsToConfig(settings: HeadroomSettings, file?: HeadroomFile): HeadroomConfig {
-  return mergeConfig(file, settings);
-}
-
 /**
  * Reads `.headroom.yaml`. Invalid content gives findings with positions (code `headroom/config`) and
  * `file: undefined`, so the defaults keep working. Aliases are capped so an alias bomb cannot blow up.

@@ -35,6 +35,8 @@ const lintCache = new Map<string, { version: number; findings: Finding[] }>();
 const pending = new Map<string, NodeJS.Timeout>();
 let inlayHintsEnabled = true;
 let pullConfiguration = false;
+let watchFiles = false;
+let workspaceRoots: string[] = [];
 
 const ctx: ServerContext = {
   connection,
@@ -68,8 +70,11 @@ const ctx: ServerContext = {
   log: (message) => connection.console.log(message),
 };
 
-connection.onInitialize(async ({ capabilities }): Promise<InitializeResult> => {
+connection.onInitialize(async (params): Promise<InitializeResult> => {
+  const { capabilities } = params;
   pullConfiguration = capabilities.workspace?.configuration === true;
+  watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  workspaceRoots = configuration.rootsFrom(params);
   await engine.init();
   return {
     capabilities: {
@@ -98,10 +103,11 @@ foldingRange.register(ctx);
 completion.register(ctx);
 definition.register(ctx);
 references.register(ctx);
-configuration.register(ctx, () => pullConfiguration, (config, settings) => {
-  inlayHintsEnabled = settings.inlayHints?.enabled !== false;
-  engine.setConfig(config);
-  ctx.scheduleDiagnostics('all');
+configuration.register(ctx, {
+  canPull: () => pullConfiguration,
+  canWatch: () => watchFiles,
+  workspaceRoots: () => workspaceRoots,
+  onSettings: (settings) => { inlayHintsEnabled = settings.inlayHints?.enabled !== false; },
 });
 
 // A broken message or a vanished client must not take the editor's server down with an exception.

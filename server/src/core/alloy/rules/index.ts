@@ -5,6 +5,7 @@ import { invalidValue } from './invalid-value';
 import { batchMaxBelowSize, batchTier, batchTimeout } from './batch';
 import { memoryLimiterLimits, memoryLimiterSpike, memoryLimiterVsContainer } from './memory-limiter';
 import { danglingReference, missingMemoryLimiter, pipelineOrder } from './pipeline';
+import { scrapeTimeout } from './scrape-timeout';
 
 /** Every Alloy rule. Adding a rule: a file in this folder and a line here. */
 export const ALLOY_RULES: readonly AlloyRule[] = [
@@ -20,4 +21,5 @@ export const ALLOY_RULES: readonly AlloyRule[] = [
   danglingReference,
   pipelineOrder,
   missingMemoryLimiter,
+  scrapeTimeout,
 ];
