@@ -22,10 +22,18 @@ function isYamlFile(doc: SourceDocument): boolean {
   return /\.ya?ml$/i.test(doc.uri) || (doc.languageId !== undefined && YAML_IDS.has(doc.languageId));
 }
 
-function directiveFor(directives: Directive[], lines: LineIndex, start: number): Directive | undefined {
+/**
+ * The directive that applies to the object starting at `start`: the closest one above it, provided no
+ * other object starts between the two. So a directive covers the document or values section right
+ * below it, and never leaks into the next one.
+ */
+function directiveFor(directives: Directive[], lines: LineIndex, objectStarts: number[], start: number): Directive | undefined {
   const line = lines.positionAt(start).line;
-  const above = directives.filter((d) => d.line <= line);
-  return above[above.length - 1] ?? directives[0];
+  const above = directives.filter((d) => d.line < line);
+  const directive = above[above.length - 1];
+  if (!directive) return undefined;
+  const between = objectStarts.some((other) => other !== start && other < start && lines.positionAt(other).line > directive.line);
+  return between ? undefined : directive;
 }
 
 function build(doc: SourceDocument, format: 'k8s' | 'helm'): YamlParsed {
@@ -40,12 +48,18 @@ function detectAll(parsed: YamlParsed, ctx: AnalysisContext) {
   if (cached && cached.config === ctx.config) return cached;
   const { directives, findings } = parseDirectives(parsed.lines, 'hash', ctx.catalog);
   const map = new Map<WorkloadModel | HpaModel, Detection>();
-  for (const workload of parsed.model.workloads) map.set(workload, detect(workload, directiveFor(directives, parsed.lines, workload.span.start), ctx.catalog, ctx.config));
+  const starts = [...parsed.model.workloads, ...parsed.model.hpas].map((o) => o.span.start);
+  for (const workload of parsed.model.workloads) {
+    map.set(workload, detect(workload, directiveFor(directives, parsed.lines, starts, workload.span.start), ctx.catalog, ctx.config));
+  }
   for (const hpa of parsed.model.hpas) {
+    // An HPA is held to its own directive, else to the tier of the workload it scales, else its target's name.
+    const directive = directiveFor(directives, parsed.lines, starts, hpa.span.start);
     const target = parsed.model.workloads.find((w) => (hpa.helm ? w.valuesPath === hpa.target?.name : w.kind === hpa.target?.kind && w.name === hpa.target?.name));
     const own = detect({ kind: 'HorizontalPodAutoscaler', name: hpa.target?.name ?? hpa.name, labels: {}, containers: [], configMaps: [], nameSpan: hpa.nameSpan, span: hpa.span, documentIndex: hpa.documentIndex, valuesPath: hpa.helm ? hpa.target?.name : undefined },
-      directiveFor(directives, parsed.lines, hpa.span.start), ctx.catalog, ctx.config);
-    map.set(hpa, target && map.get(target)?.workload ? map.get(target)! : own);
+      directive, ctx.catalog, ctx.config);
+    const fromTarget = target ? map.get(target) : undefined;
+    map.set(hpa, directive?.tier || !fromTarget?.workload ? own : fromTarget);
   }
   const entry = { config: ctx.config, map, directives, findings };
   detections.set(parsed, entry);

@@ -45,7 +45,8 @@ export const goMemLimitMissing: K8sRule = {
     const findings: Finding[] = [];
     for (const { workload, container, id } of goContainers(ctx)) {
       const limit = memoryLimit(container);
-      if (limit === undefined || container.env.some((e) => e.name === 'GOMEMLIMIT')) continue;
+      // Below 16MiB the limit itself is the problem (k8s/invalid-quantity reports `128m`-style typos).
+      if (limit === undefined || limit < 16 * MiB || container.env.some((e) => e.name === 'GOMEMLIMIT')) continue;
       if (id === 'alloy') {
         const version = alloyVersion(container);
         // Alloy sets GOMEMLIMIT from the cgroup limit itself since v1.5 (grafana/alloy#651); unknown tags are assumed current.
@@ -86,18 +87,20 @@ export const goMemLimitValue: K8sRule = {
         if (!env?.value || /\{\{/.test(env.value.value)) continue;
         const parsed = parseGoMemLimit(env.value.value);
         const label = `${describe(workload)}${workload.kind === 'HelmValues' ? '' : `, container ${container.name}`}`;
+        const limit = memoryLimit(container);
+        const tier = ctx.detections.get(workload)?.tier;
+        const target = limit !== undefined ? formatGoMemLimit(recommended(limit, tier?.goMemLimit, tier?.limits?.memory)) : undefined;
         if (!parsed.ok) {
-          const fixed = /^(\d+)\s*(K|M|G|T)(i|B|iB)?$/i.exec(env.value.value.trim());
+          // With a memory limit the fix is the recommended value; without one, the same amount in a unit Go reads.
+          const unitFixed = /^(\d+)\s*(K|M|G|T)(i|B|iB)?$/i.exec(env.value.value.trim());
+          const replacement = target ?? (unitFixed ? `${unitFixed[1]}${unitFixed[2].toUpperCase()}iB` : undefined);
           findings.push({
             code: this.id, severity: 'error', message: `${label}: ${parsed.error}.`, range: rangeOf(ctx, env.value.span),
-            fixes: fixed ? [replaceScalar(ctx.parsed.lines, env.value, `${fixed[1]}${fixed[2].toUpperCase()}iB`, `Use ${fixed[1]}${fixed[2].toUpperCase()}iB`)] : [],
+            fixes: replacement ? [replaceScalar(ctx.parsed.lines, env.value, replacement, `Use ${replacement}`)] : [],
           });
           continue;
         }
-        const limit = memoryLimit(container);
-        if (limit === undefined) continue;
-        const tier = ctx.detections.get(workload)?.tier;
-        const target = formatGoMemLimit(recommended(limit, tier?.goMemLimit, tier?.limits?.memory));
+        if (limit === undefined || target === undefined) continue;
         const fix = replaceScalar(ctx.parsed.lines, env.value, target, `Set GOMEMLIMIT to ${target}`);
         if (parsed.value >= limit) {
           findings.push({ code: this.id, severity: 'error', range: rangeOf(ctx, env.value.span), fixes: [fix], citation: SOURCE,

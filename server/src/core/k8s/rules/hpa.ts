@@ -131,7 +131,7 @@ export const hpaMissingRequests: K8sRule = {
           code: this.id,
           severity: 'error',
           range: rangeOf(ctx, span),
-          message: `${label(hpa)} scales ${target.kind} ${target.name} on ${resource} utilisation, but container${without.length === 1 ? '' : 's'} ${without.map((c) => c.name).join(', ')} ${without.length === 1 ? 'has' : 'have'} no ${resource} request: utilisation is undefined and the HPA never acts on it.`,
+          message: `${label(hpa)} scales ${target.kind} ${target.name} on ${resource} utilisation, but container${without.length === 1 ? '' : 's'} ${without.map((c) => c.name).join(', ')} ${without.length === 1 ? 'has' : 'have'} no ${resource} request: utilisation cannot be computed, so the HPA never acts on it.`,
           related: without.map((c) => ({ uri: target.uri, range: c.range, message: `container ${c.name} without a ${resource} request` })),
         });
       }

@@ -1,0 +1,89 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { parseAllDocuments } from 'yaml';
+import { fixturePath } from '../../helpers/paths';
+import { actualFindings, applyEdits, expectedFindings, newEngine } from '../../helpers/alloy';
+import type { HeadroomEngine } from '../../../server/src/core/engine';
+
+// YAML fixtures carry their verdict: `# expect: code` on each line that must be reported, nothing else.
+
+let engine: HeadroomEngine;
+before(async () => { engine = await newEngine(); });
+
+const fixtures = fs.readdirSync(fixturePath('k8s')).filter((f) => f.endsWith('.yaml'));
+
+for (const name of fixtures) {
+  test(`fixture ${name}: findings match its expect comments`, () => {
+    const text = fs.readFileSync(fixturePath('k8s', name), 'utf8');
+    const uri = `file:///k8s/${name}`;
+    engine.open({ uri, text, languageId: 'yaml' });
+    assert.ok(engine.formatOf(uri), `${name} is claimed`);
+    const findings = engine.lint(uri);
+    engine.close(uri);
+    assert.deepEqual(actualFindings(findings), expectedFindings(text), findings.map((f) => `${f.range.start.line + 1} ${f.code}: ${f.message}`).join('\n'));
+    for (const finding of findings) assert.doesNotMatch(finding.message, /NaN|undefined|\[object/);
+  });
+
+  test(`fixture ${name}: every fix removes its finding, keeps valid YAML and changes nothing else`, () => {
+    const text = fs.readFileSync(fixturePath('k8s', name), 'utf8');
+    const uri = `file:///k8s/${name}`;
+    engine.open({ uri, text, languageId: 'yaml' });
+    const findings = engine.lint(uri);
+    engine.close(uri);
+    for (const finding of findings) {
+      for (const fix of finding.fixes ?? []) {
+        const fixed = applyEdits(text, fix.edits);
+        assert.ok(parseAllDocuments(fixed).every((d) => d.errors.length === 0), `${fix.title} keeps valid YAML:\n${fixed}`);
+        const comments = (t: string) => t.split('\n').filter((l) => l.includes('#')).length;
+        assert.equal(comments(fixed), comments(text), `${fix.title} keeps every comment`);
+        engine.open({ uri: `${uri}#fix`, text: fixed, languageId: 'yaml' });
+        const after = engine.lint(`${uri}#fix`);
+        engine.close(`${uri}#fix`);
+        assert.ok(after.filter((f) => f.code === finding.code).length < findings.filter((f) => f.code === finding.code).length,
+          `${fix.title}: ${finding.code} still reported\n${fixed}`);
+      }
+    }
+  });
+}
+
+test('hover on resources shows the tier table with the current values; HPA inlay hint estimates throughput', () => {
+  const text = fs.readFileSync(fixturePath('k8s', 'workloads.yaml'), 'utf8');
+  const uri = 'file:///k8s/hover.yaml';
+  engine.open({ uri, text, languageId: 'yaml' });
+  const line = text.split('\n').findIndex((l) => l.trim() === 'resources:');
+  const hover = engine.hover(uri, { line, character: 12 });
+  assert.ok(hover);
+  assert.match(hover.markdown, /Workload \*\*gateway\*\* \(from the headroom directive on line 1\), tier \*\*enterprise\*\*/);
+  assert.match(hover.markdown, /\| \*\*enterprise\*\* ◀ \| 5 \| 500m \/ 512Mi \| 2 \/ 2Gi \|/);
+  assert.match(hover.markdown, /Current: requests 250m \/ 512Mi, limits 2 \/ 2Gi/);
+  engine.close(uri);
+  const values = fs.readFileSync(fixturePath('k8s', 'seed-004-values.yaml'), 'utf8');
+  engine.open({ uri: 'file:///k8s/values.yaml', text: values, languageId: 'yaml' });
+  const hints = engine.inlayHints('file:///k8s/values.yaml', { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } });
+  assert.ok(hints.some((h) => h.label === '3–10 pods ≈ 60,000–200,000 req/s'), hints.map((h) => h.label).join('\n'));
+});
+
+test('YAML syntax errors: reported by the CLI (no language id), left to the YAML extension in the editor', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n';
+  engine.open({ uri: 'file:///cli.yaml', text });
+  assert.deepEqual(engine.lint('file:///cli.yaml').map((f) => f.code), ['yaml/syntax']);
+  engine.open({ uri: 'file:///editor.yaml', text, languageId: 'yaml' });
+  assert.deepEqual(engine.lint('file:///editor.yaml'), []);
+});
+
+test('other YAML is never claimed', () => {
+  for (const text of ['name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n', 'version: "3"\nservices:\n  web:\n    image: nginx\n']) {
+    engine.open({ uri: 'file:///other/.github/workflow.yml', text, languageId: 'yaml' });
+    assert.equal(engine.formatOf('file:///other/.github/workflow.yml'), undefined);
+  }
+});
+
+test('an HPA finds its target workload in another file through the workspace index', () => {
+  engine.open({ uri: 'file:///ws/deploy.yaml', languageId: 'yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n' });
+  engine.open({ uri: 'file:///ws/hpa.yaml', languageId: 'yaml', text: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    kind: Deployment\n    name: web\n  maxReplicas: 4\n  metrics:\n  - type: Resource\n    resource:\n      name: memory\n      target:\n        type: Utilization\n        averageUtilization: 80\n' });
+  const [finding] = engine.lint('file:///ws/hpa.yaml');
+  assert.equal(finding.code, 'hpa/missing-requests');
+  assert.equal(finding.related?.[0].uri, 'file:///ws/deploy.yaml');
+  assert.equal(finding.related?.[0].range.start.line, 8);
+});
