@@ -1,0 +1,155 @@
+import type { AnalysisContext } from '../context';
+import type { FormatService, SourceDocument } from '../service';
+import type { DocumentSymbolResult, Finding, FoldingRangeResult, HoverResult, InlayHintResult, Position } from '../types';
+import { LineIndex } from '../text';
+import { parseDirectives } from '../directives';
+import { emptyFacts, type DocumentFacts } from '../workspace';
+import { citeField } from '../capacity/catalog';
+import { clickhouseSustainedLogRps, FORMULA_SOURCES } from '../capacity/formulas';
+import { formatBytesHuman, formatKubernetesMemory, parseNumber } from '../quantity';
+import { parseXml, type XmlElement } from './xml';
+import { type ClickHouseParsed, type ClickHouseRuleContext, type PodMemory, topLevel } from './context';
+import { CLICKHOUSE_RULES } from './rules';
+import { serverMemory } from './rules/memory';
+import { SERVER_SETTINGS, USER_SETTINGS } from './settings-levels';
+
+/** The root element, after an optional prolog, comments and a DOCTYPE (with or without an internal subset). */
+const ROOT = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE(?:[^>[]|\[[^\]]*\])*>\s*)*<(clickhouse|yandex)[\s>/]/;
+
+function ruleContext(parsed: ClickHouseParsed, ctx: AnalysisContext): { rc: ClickHouseRuleContext; findings: Finding[] } {
+  const { directives, findings } = parseDirectives(parsed.lines, 'xml', ctx.catalog);
+  const directive = directives.find((d) => (d.workload ?? 'clickhouse') === 'clickhouse' && d.tier);
+  const tierName = directive?.tier ?? ctx.config.tiers.clickhouse ?? ctx.config.defaultTier;
+  const tier = tierName ? ctx.catalog.get('clickhouse', tierName) : undefined;
+  const how = directive?.tier !== undefined && directive.tier === tierName ? `the headroom directive on line ${directive.line + 1}`
+    : ctx.config.tiers.clickhouse === tierName ? 'tiers.clickhouse in the Headroom settings' : 'headroom.defaultTier';
+  return { rc: { parsed, analysis: ctx, tier: tier ? { tier, how } : undefined, pod: podMemory(ctx, tier) }, findings };
+}
+
+/** The memory of the pod that runs ClickHouse: a workload in the workspace whose image is ClickHouse, else the tier's limit. */
+function podMemory(ctx: AnalysisContext, tier: ReturnType<AnalysisContext['catalog']['get']>): PodMemory | undefined {
+  for (const facts of ctx.workspace.all()) {
+    for (const workload of facts.workloads) {
+      if (workload.workload !== 'clickhouse') continue;
+      const container = workload.containers.find((c) => c.limits.memory !== undefined);
+      if (container) return { bytes: container.limits.memory!, from: `the ${formatKubernetesMemory(container.limits.memory!)} memory limit of ${workload.kind} ${workload.name}`, uri: facts.uri, range: container.range };
+    }
+  }
+  const bytes = tier?.limits?.memory;
+  return bytes ? { bytes, from: `the ${tier!.tier} tier's ${formatKubernetesMemory(bytes)} pod` } : undefined;
+}
+
+function lint(parsed: ClickHouseParsed, ctx: AnalysisContext): Finding[] {
+  const syntax: Finding[] = parsed.xml.problems.map((p) => ({ code: 'clickhouse/xml-syntax', severity: 'error' as const, message: p.message, range: parsed.lines.range(p.span.start, p.span.end) }));
+  const { rc, findings } = ruleContext(parsed, ctx);
+  return [...syntax, ...findings, ...CLICKHOUSE_RULES.flatMap((rule) => rule.check(rc))];
+}
+
+function elementAt(element: XmlElement | undefined, offset: number): XmlElement | undefined {
+  if (!element || offset < element.span.start || offset > element.span.end) return undefined;
+  for (const child of element.children) {
+    const inner = elementAt(child, offset);
+    if (inner) return inner;
+  }
+  return element;
+}
+
+const MEMORY_SETTINGS = new Set(['max_server_memory_usage', 'max_server_memory_usage_to_ram_ratio', 'max_memory_usage']);
+
+function hover(parsed: ClickHouseParsed, position: Position, ctx: AnalysisContext): HoverResult | null {
+  const element = elementAt(parsed.xml.root, parsed.lines.offsetAt(position));
+  if (!element || element === parsed.xml.root) return null;
+  const { rc } = ruleContext(parsed, ctx);
+  const level = SERVER_SETTINGS.has(element.name) ? 'server setting (top level of config.xml or config.d/)' : USER_SETTINGS.has(element.name) ? 'user-level setting (`<profiles><name>` in users.xml or users.d/)' : undefined;
+  if (!level && !MEMORY_SETTINGS.has(element.name)) return null;
+  const lines = [`**${element.name}** — ${level ?? 'setting'}`, '', `Current value: **${element.text || '(empty)'}**`];
+  if (MEMORY_SETTINGS.has(element.name)) {
+    const server = serverMemory(rc);
+    if (server) {
+      const rps = clickhouseSustainedLogRps(server.bytes / 1e9);
+      lines.push('', `Server memory ≈ ${formatBytesHuman(server.bytes)} (${server.how}) → sustains ≈ ${Math.round(rps).toLocaleString('en-US')} log rows/s by seed 004's formula memory_gb = 2 + (log_rps / 10000) × 0.5.`);
+    }
+    const tiers = ctx.catalog.tiers('clickhouse');
+    lines.push('', '| tier | pod memory | ratio | max_memory_usage |', '|---|---|---|---|');
+    for (const tier of tiers) {
+      const name = tier.tier === rc.tier?.tier.tier ? `**${tier.tier}** ◀` : tier.tier;
+      lines.push(`| ${name} | ${tier.limits?.memory ? formatKubernetesMemory(tier.limits.memory) : '–'} | ${tier.clickhouse?.maxServerMemoryUsageToRamRatio ?? '–'} | ${tier.clickhouse?.maxMemoryUsage ?? '–'} |`);
+    }
+    const source = citeField(tiers[tiers.length - 1], 'clickhouse');
+    lines.push('', `Sources: ${source.document} § ${source.section}; ${FORMULA_SOURCES.clickhouseMemoryGb.document} § ${FORMULA_SOURCES.clickhouseMemoryGb.section}`);
+  }
+  return { range: parsed.lines.range(element.nameSpan.start, element.nameSpan.end), markdown: lines.join('\n') };
+}
+
+function inlayHints(parsed: ClickHouseParsed, _range: unknown, ctx: AnalysisContext): InlayHintResult[] {
+  const { rc } = ruleContext(parsed, ctx);
+  const server = serverMemory(rc);
+  const anchor = topLevel(rc, 'max_server_memory_usage') ?? topLevel(rc, 'max_server_memory_usage_to_ram_ratio');
+  if (!server || !anchor) return [];
+  const rps = Math.round(clickhouseSustainedLogRps(server.bytes / 1e9));
+  const end = anchor.endTag?.end ?? anchor.span.end;
+  return [{
+    position: parsed.lines.positionAt(end),
+    label: `≈ ${formatBytesHuman(server.bytes)} → sustains ≈ ${rps.toLocaleString('en-US')} log rows/s`,
+    tooltip: `Headroom: ${server.how}; seed 004 Capacity Planning > Sizing Formula: memory_gb = 2 + (log_rps / 10000) × 0.5.`,
+    paddingLeft: true,
+  }];
+}
+
+function symbols(parsed: ClickHouseParsed): DocumentSymbolResult[] {
+  const toSymbol = (element: XmlElement, depth: number): DocumentSymbolResult => ({
+    name: element.name,
+    detail: element.children.length === 0 && element.text ? element.text.slice(0, 40) : undefined,
+    kind: element.children.length > 0 ? 'namespace' : 'property',
+    range: parsed.lines.range(element.span.start, element.span.end),
+    selectionRange: parsed.lines.range(element.nameSpan.start, element.nameSpan.end),
+    children: depth > 6 ? [] : element.children.map((c) => toSymbol(c, depth + 1)),
+  });
+  return parsed.xml.elements.map((e) => toSymbol(e, 0));
+}
+
+function foldingRanges(parsed: ClickHouseParsed): FoldingRangeResult[] {
+  const out: FoldingRangeResult[] = [];
+  const visit = (element: XmlElement) => {
+    const startLine = parsed.lines.positionAt(element.span.start).line;
+    const endLine = parsed.lines.positionAt(element.endTag?.start ?? element.span.end).line - 1;
+    if (endLine > startLine) out.push({ startLine, endLine });
+    element.children.forEach(visit);
+  };
+  parsed.xml.elements.forEach(visit);
+  for (const comment of parsed.xml.comments) {
+    const startLine = parsed.lines.positionAt(comment.span.start).line;
+    const endLine = parsed.lines.positionAt(comment.span.end).line;
+    if (endLine > startLine) out.push({ startLine, endLine, kind: 'comment' });
+  }
+  return out;
+}
+
+function facts(parsed: ClickHouseParsed): DocumentFacts {
+  const out = emptyFacts(parsed.doc.uri, 'clickhouse');
+  const root = parsed.xml.root;
+  const absolute = root?.children.find((c) => c.name === 'max_server_memory_usage');
+  const ratio = root?.children.find((c) => c.name === 'max_server_memory_usage_to_ram_ratio');
+  if (absolute || ratio) {
+    const value = (e?: XmlElement) => { const r = e ? parseNumber(e.text) : undefined; return r?.ok ? r.value : undefined; };
+    const at = (absolute ?? ratio)!;
+    out.clickhouseMemory = { maxServerMemoryUsage: value(absolute), maxServerMemoryUsageToRamRatio: value(ratio), range: parsed.lines.range(at.nameSpan.start, at.nameSpan.end) };
+  }
+  return out;
+}
+
+export const clickhouseService: FormatService<ClickHouseParsed> = {
+  format: 'clickhouse',
+  claims: (doc: SourceDocument) => /\.xml$/i.test(doc.uri) || doc.languageId === 'xml' ? ROOT.test(doc.text.slice(0, 8192)) : false,
+  parse: (doc) => ({ format: 'clickhouse', doc, lines: new LineIndex(doc.text), xml: parseXml(doc.text) }),
+  facts,
+  lint,
+  hover,
+  inlayHints,
+  codeLenses: () => [],
+  symbols,
+  foldingRanges,
+  completion: () => [],
+  definition: () => [],
+  references: () => [],
+};

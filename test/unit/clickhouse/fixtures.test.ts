@@ -1,0 +1,80 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { fixturePath } from '../../helpers/paths';
+import { actualFindings, applyEdits, expectedFindings, newEngine } from '../../helpers/alloy';
+import { parseXml } from '../../../server/src/core/clickhouse/xml';
+import type { HeadroomEngine } from '../../../server/src/core/engine';
+
+let engine: HeadroomEngine;
+before(async () => { engine = await newEngine(); });
+
+const fixtures = fs.readdirSync(fixturePath('clickhouse')).filter((f) => f.endsWith('.xml'));
+
+for (const name of fixtures) {
+  test(`fixture ${name}: findings match its expect comments`, () => {
+    const text = fs.readFileSync(fixturePath('clickhouse', name), 'utf8');
+    const uri = `file:///ch/${name}`;
+    engine.open({ uri, text, languageId: 'xml' });
+    assert.equal(engine.formatOf(uri), 'clickhouse');
+    const findings = engine.lint(uri);
+    engine.close(uri);
+    assert.deepEqual(actualFindings(findings), expectedFindings(text), findings.map((f) => `${f.range.start.line + 1} ${f.code}: ${f.message}`).join('\n'));
+  });
+}
+
+test('seed 004 XML: one fix moves every profile setting into <profiles><default>; the result has no level finding', () => {
+  const text = fs.readFileSync(fixturePath('clickhouse', 'seed-004-config.xml'), 'utf8');
+  const uri = 'file:///ch/seed.xml';
+  engine.open({ uri, text, languageId: 'xml' });
+  const edits = engine.fixAll(uri);
+  const fixed = applyEdits(text, edits);
+  engine.open({ uri, text: fixed, languageId: 'xml' });
+  assert.deepEqual(engine.lint(uri).map((f) => f.code), []);
+  assert.deepEqual(engine.fixAll(uri), [], 'fix all is idempotent');
+  const xml = parseXml(fixed);
+  assert.deepEqual(xml.problems, []);
+  const moved = xml.root!.children.find((c) => c.name === 'profiles')!.children.find((c) => c.name === 'default')!.children.map((c) => `${c.name}=${c.text}`);
+  assert.deepEqual(moved, ['max_memory_usage=12000000000', 'async_insert=1', 'async_insert_max_data_size=10000000', 'async_insert_busy_timeout_ms=50']);
+  // Server settings and every comment stay where they were.
+  assert.deepEqual(xml.root!.children.map((c) => c.name).filter((n) => n !== 'profiles'),
+    ['max_server_memory_usage_to_ram_ratio', 'max_connections', 'max_concurrent_queries', 'background_pool_size', 'background_schedule_pool_size', 'async_insert_threads']);
+  assert.equal(fixed.match(/<!--/g)!.length, text.match(/<!--/g)!.length);
+  assert.match(fixed, /\n  <profiles>\n    <default>\n      <max_memory_usage>12000000000<\/max_memory_usage>\n      <async_insert>1<\/async_insert>\n/);
+});
+
+test('the XML parser expands no entity and reads nothing from outside', () => {
+  const marker = `/tmp/headroom-xxe-${process.pid}`;
+  fs.writeFileSync(marker, 'SECRET-MARKER');
+  const xml = parseXml(`<!DOCTYPE c [<!ENTITY x SYSTEM "file://${marker}"><!ENTITY y "&x;&x;">]><clickhouse><a>&x;&y;&lt;&#65;</a></clickhouse>`);
+  assert.equal(xml.root!.children[0].text, '&x;&y;<A');
+  const texts: string[] = [];
+  const collect = (e: { text: string; attributes: { value: string }[]; children: never[] }) => { texts.push(e.text, ...e.attributes.map((a) => a.value)); e.children.forEach(collect); };
+  xml.elements.forEach((e) => collect(e as never));
+  assert.ok(!texts.join('').includes('SECRET-MARKER'));
+  assert.ok(xml.problems.some((p) => /DOCTYPE and ENTITY declarations are ignored/.test(p.message)));
+  fs.unlinkSync(marker);
+});
+
+test('hover on a memory setting estimates the log rows/s the server sustains, against the pod in the workspace', () => {
+  engine.open({ uri: 'file:///ws/ch-values.yaml', languageId: 'yaml', text: 'clickhouse:\n  resources:\n    limits:\n      memory: 16Gi\n    requests:\n      memory: 8Gi\n' });
+  const text = '<clickhouse>\n  <max_server_memory_usage_to_ram_ratio>0.8</max_server_memory_usage_to_ram_ratio>\n  <max_server_memory_usage>20000000000</max_server_memory_usage>\n</clickhouse>\n';
+  engine.open({ uri: 'file:///ws/config.xml', languageId: 'xml', text });
+  const hover = engine.hover('file:///ws/config.xml', { line: 1, character: 5 });
+  assert.ok(hover);
+  assert.match(hover.markdown, /Server memory ≈ 12\.8 GiB \(ratio 0\.8 × the 16Gi memory limit of HelmValues clickhouse\) → sustains ≈ 234,878 log rows\/s/);
+  const findings = engine.lint('file:///ws/config.xml');
+  const pod = findings.find((f) => f.code === 'clickhouse/server-memory-vs-pod');
+  assert.ok(pod, findings.map((f) => f.code).join());
+  assert.equal(pod.related?.[0].uri, 'file:///ws/ch-values.yaml');
+  const [hint] = engine.inlayHints('file:///ws/config.xml', { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } });
+  assert.equal(hint.label, '≈ 12.8 GiB → sustains ≈ 234,878 log rows/s');
+  engine.close('file:///ws/ch-values.yaml');
+});
+
+test('only ClickHouse XML is claimed', () => {
+  engine.open({ uri: 'file:///pom.xml', languageId: 'xml', text: '<?xml version="1.0"?>\n<project><modelVersion>4.0.0</modelVersion></project>\n' });
+  assert.equal(engine.formatOf('file:///pom.xml'), undefined);
+  engine.open({ uri: 'file:///c.xml', languageId: 'xml', text: '<?xml version="1.0"?>\n<!-- x -->\n<yandex/>\n' });
+  assert.equal(engine.formatOf('file:///c.xml'), 'clickhouse');
+});
