@@ -87,3 +87,24 @@ test('an HPA finds its target workload in another file through the workspace ind
   assert.equal(finding.related?.[0].uri, 'file:///ws/deploy.yaml');
   assert.equal(finding.related?.[0].range.start.line, 8);
 });
+
+test('Go templates, anchors and aliases in values never crash and never expand', () => {
+  const text = [
+    'gateway: &gw',
+    '  replicaCount: {{ .Values.replicas }}',
+    '  resources:',
+    '    limits:',
+    '      memory: "{{ .Values.memory }}"',
+    '    requests: *gw',
+    'copy: *gw',
+    '{{- if .Values.extra }}',
+    'extra: {{ toYaml .Values.extra | nindent 2 }}',
+    '{{- end }}',
+    '',
+  ].join('\n');
+  engine.open({ uri: 'file:///t/values.yaml', text, languageId: 'yaml' });
+  const findings = engine.lint('file:///t/values.yaml');
+  assert.ok(findings.every((f) => f.code !== 'headroom/internal-error'), JSON.stringify(findings));
+  engine.symbols('file:///t/values.yaml');
+  engine.hover('file:///t/values.yaml', { line: 2, character: 4 });
+});

@@ -11,6 +11,13 @@ const IMAGES: [RegExp, string][] = [
   [/redpandadata\/redpanda|vectorized\/redpanda/, 'redpanda'],
 ];
 
+/**
+ * Catalog workloads distinctive enough to recognise by a name or values key. `gateway`, `agent`,
+ * `ingestion` and `operator` are common words (Grafana Enterprise Metrics has a `gateway:` too): those
+ * need the image or a directive.
+ */
+const NAMED_WORKLOADS = new Set(['alloy', 'clickhouse', 'ai-sorter', 'redpanda', 'postgresql', 'otel-collector']);
+
 /** Workloads written in Go, whose memory limit wants a GOMEMLIMIT below it. */
 export const GO_WORKLOADS = new Set(['alloy', 'gateway', 'otel-collector', 'agent']);
 
@@ -34,7 +41,8 @@ export function detect(workload: WorkloadModel, directive: Directive | undefined
   // A Helm values section named after a catalog workload (`gateway:`, `clickhouse:`) is that workload,
   // whatever a directive further up the file says about another section.
   const key = workload.valuesPath?.split('.').pop();
-  if (key && known.has(key)) {
+  const keyNamesWorkload = key !== undefined && known.has(key) && (NAMED_WORKLOADS.has(key) || directive?.workload === key);
+  if (keyNamesWorkload) {
     id = key;
     how = `the values key ${workload.valuesPath}`;
   } else if (directive?.workload && known.has(directive.workload)) {
@@ -53,7 +61,7 @@ export function detect(workload: WorkloadModel, directive: Directive | undefined
   }
   if (!id) {
     const candidates = [workload.valuesPath?.split('.').pop(), workload.name, workload.labels['app.kubernetes.io/name'], workload.labels.app];
-    const name = candidates.find((c) => c && known.has(c));
+    const name = candidates.find((c) => c && known.has(c) && NAMED_WORKLOADS.has(c));
     if (name) {
       id = name;
       how = workload.valuesPath ? `the values key ${workload.valuesPath}` : `the name ${name}`;
