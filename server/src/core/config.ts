@@ -65,8 +65,10 @@ export function parseHeadroomYaml(text: string): { file?: HeadroomFile; findings
   const finding = (message: string, start: number, end: number): Finding => ({
     code: 'headroom/config', severity: 'error', message, range: { start: at(start), end: at(Math.max(start, end)) },
   });
-  if (document.errors.length > 0) {
-    return { findings: document.errors.map((e) => finding(`.headroom.yaml: ${e.message.split('\n')[0]}`, e.pos[0], e.pos[1])) };
+  // Warnings too: an unresolved tag such as `!include` must not be read as a plain string.
+  const problems = [...document.errors, ...document.warnings];
+  if (problems.length > 0) {
+    return { findings: problems.map((e) => finding(`.headroom.yaml: ${e.message.split('\n')[0]}`, e.pos[0], e.pos[1])) };
   }
   let data: unknown;
   try {

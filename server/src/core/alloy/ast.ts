@@ -11,6 +11,8 @@ export interface Span {
 export interface AlloyFile {
   body: Statement[];
   span: Span;
+  /** Offset where nesting passed the analysed depth; what lies deeper is left out of the AST. */
+  truncatedAt?: number;
 }
 
 export type Statement = BlockStmt | AttributeStmt;

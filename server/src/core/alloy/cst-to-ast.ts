@@ -7,30 +7,47 @@ type SyntaxNode = Parser.SyntaxNode;
 
 // Builds Headroom's typed AST from the tree-sitter tree. ERROR regions are skipped (statements) or
 // become `error` expressions (values), so rules always see a well-typed tree of what did parse.
+// Nesting deeper than MAX_DEPTH becomes an `error` expression / is left out, so hostile input cannot
+// exhaust the stack of the recursive passes that follow; syntax.ts reports it.
+
+export const MAX_DEPTH = 200;
+
+/** Where the conversion in progress first passed MAX_DEPTH (conversion is synchronous). */
+let truncatedAt: number | undefined;
 
 export function toAst(root: SyntaxNode): AlloyFile {
-  return { body: statements(root), span: spanOf(root) };
+  truncatedAt = undefined;
+  const body = statements(root, 0);
+  return truncatedAt === undefined ? { body, span: spanOf(root) } : { body, span: spanOf(root), truncatedAt };
+}
+
+function truncate(node: SyntaxNode): void {
+  truncatedAt ??= node.startIndex;
 }
 
 function spanOf(node: SyntaxNode): Span {
   return { start: node.startIndex, end: node.endIndex };
 }
 
-function statements(container: SyntaxNode): Statement[] {
+function statements(container: SyntaxNode, depth: number): Statement[] {
   const out: Statement[] = [];
+  if (depth > MAX_DEPTH) {
+    truncate(container);
+    return out;
+  }
   for (const child of container.namedChildren) {
     if (child.type === 'attribute') {
-      const attribute = toAttribute(child);
+      const attribute = toAttribute(child, depth);
       if (attribute) out.push(attribute);
     } else if (child.type === 'block') {
-      const block = toBlock(child);
+      const block = toBlock(child, depth);
       if (block) out.push(block);
     }
   }
   return out;
 }
 
-function toAttribute(node: SyntaxNode): AttributeStmt | undefined {
+function toAttribute(node: SyntaxNode, depth: number): AttributeStmt | undefined {
   const name = node.childForFieldName('name');
   const value = node.childForFieldName('value');
   if (!name || name.isMissing) return undefined;
@@ -38,12 +55,12 @@ function toAttribute(node: SyntaxNode): AttributeStmt | undefined {
     kind: 'attribute',
     name: name.text,
     nameSpan: spanOf(name),
-    value: value ? toExpr(value) : { kind: 'error', span: { start: node.endIndex, end: node.endIndex } },
+    value: value ? toExpr(value, depth + 1) : { kind: 'error', span: { start: node.endIndex, end: node.endIndex } },
     span: spanOf(node),
   };
 }
 
-function toBlock(node: SyntaxNode): BlockStmt | undefined {
+function toBlock(node: SyntaxNode, depth: number): BlockStmt | undefined {
   const name = node.childForFieldName('name');
   if (!name) return undefined;
   const label = node.childForFieldName('label');
@@ -61,15 +78,20 @@ function toBlock(node: SyntaxNode): BlockStmt | undefined {
     nameSpan: spanOf(name),
     label: labelText === '' ? undefined : labelText,
     labelSpan: label ? spanOf(label) : undefined,
-    body: body ? statements(body) : [],
+    body: body ? statements(body, depth + 1) : [],
     openBrace: openBrace ?? { start: name.endIndex, end: name.endIndex },
     closeBrace,
     span: spanOf(node),
   };
 }
 
-function toExpr(node: SyntaxNode): Expr {
+function toExpr(node: SyntaxNode, depth: number): Expr {
   const span = spanOf(node);
+  if (depth > MAX_DEPTH) {
+    truncate(node);
+    return { kind: 'error', span };
+  }
+  const sub = (child: SyntaxNode) => toExpr(child, depth + 1);
   switch (node.type) {
     case 'string':
       return { kind: 'string', value: decodeString(node), raw: node.text, span };
@@ -89,41 +111,41 @@ function toExpr(node: SyntaxNode): Expr {
       const object = node.childForFieldName('object');
       const member = node.childForFieldName('member');
       if (!object || !member) return { kind: 'error', span };
-      return { kind: 'access', object: toExpr(object), member: member.text, memberSpan: spanOf(member), span };
+      return { kind: 'access', object: sub(object), member: member.text, memberSpan: spanOf(member), span };
     }
     case 'index_expression': {
       const object = node.childForFieldName('object');
       const index = node.childForFieldName('index');
       if (!object || !index) return { kind: 'error', span };
-      return { kind: 'index', object: toExpr(object), index: toExpr(index), span };
+      return { kind: 'index', object: sub(object), index: sub(index), span };
     }
     case 'call_expression': {
       const callee = node.childForFieldName('function');
       const args = node.childForFieldName('arguments');
       if (!callee) return { kind: 'error', span };
-      return { kind: 'call', callee: toExpr(callee), args: args ? elements(args) : [], span };
+      return { kind: 'call', callee: sub(callee), args: args ? elements(args, depth + 1) : [], span };
     }
     case 'unary_expression': {
       const operand = node.childForFieldName('operand');
       const operator = node.childForFieldName('operator');
       if (!operand || !operator) return { kind: 'error', span };
-      return { kind: 'unary', operator: operator.type as '!' | '-', operand: toExpr(operand), span };
+      return { kind: 'unary', operator: operator.type as '!' | '-', operand: sub(operand), span };
     }
     case 'binary_expression': {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
       const operator = node.childForFieldName('operator');
       if (!left || !right || !operator) return { kind: 'error', span };
-      return { kind: 'binary', operator: operator.type as BinaryExpr['operator'], left: toExpr(left), right: toExpr(right), span };
+      return { kind: 'binary', operator: operator.type as BinaryExpr['operator'], left: sub(left), right: sub(right), span };
     }
     case 'parenthesized_expression': {
       const inner = node.namedChildren.find((child) => child.type !== 'comment');
-      return inner ? { kind: 'paren', inner: toExpr(inner), span } : { kind: 'error', span };
+      return inner ? { kind: 'paren', inner: sub(inner), span } : { kind: 'error', span };
     }
     case 'array':
-      return { kind: 'array', elements: elements(node), span };
+      return { kind: 'array', elements: elements(node, depth + 1), span };
     case 'object':
-      return { kind: 'object', fields: node.namedChildren.filter((c) => c.type === 'object_field').map(toField), span };
+      return { kind: 'object', fields: node.namedChildren.filter((c) => c.type === 'object_field').map((field) => toField(field, depth + 1)), span };
     default:
       return { kind: 'error', span };
   }
@@ -131,11 +153,11 @@ function toExpr(node: SyntaxNode): Expr {
 
 const NOT_AN_ELEMENT = new Set(['comment', 'missing_comma', 'ERROR']);
 
-function elements(list: SyntaxNode): Expr[] {
-  return list.namedChildren.filter((child) => !NOT_AN_ELEMENT.has(child.type)).map(toExpr);
+function elements(list: SyntaxNode, depth: number): Expr[] {
+  return list.namedChildren.filter((child) => !NOT_AN_ELEMENT.has(child.type)).map((child) => toExpr(child, depth));
 }
 
-function toField(node: SyntaxNode): ObjectField {
+function toField(node: SyntaxNode, depth: number): ObjectField {
   const key = node.childForFieldName('key');
   const value = node.childForFieldName('value');
   const quoted = key?.type === 'string';
@@ -143,7 +165,7 @@ function toField(node: SyntaxNode): ObjectField {
     key: key ? (quoted ? decodeString(key) : key.text) : '',
     keySpan: key ? spanOf(key) : spanOf(node),
     quoted,
-    value: value ? toExpr(value) : { kind: 'error', span: { start: node.endIndex, end: node.endIndex } },
+    value: value ? toExpr(value, depth) : { kind: 'error', span: { start: node.endIndex, end: node.endIndex } },
     span: spanOf(node),
   };
 }

@@ -2,7 +2,7 @@ import type Parser = require('web-tree-sitter');
 import type { Finding } from '../types';
 import type { LineIndex } from '../text';
 import type { AlloyFile, BlockStmt, Statement } from './ast';
-import { decodeEscape } from './cst-to-ast';
+import { MAX_DEPTH, decodeEscape } from './cst-to-ast';
 
 type SyntaxNode = Parser.SyntaxNode;
 
@@ -39,6 +39,9 @@ export function syntaxFindings(root: SyntaxNode, ast: AlloyFile, lines: LineInde
     cursor.delete();
   }
 
+  if (ast.truncatedAt !== undefined) {
+    problems.push({ start: ast.truncatedAt, end: ast.truncatedAt + 1, message: `nesting deeper than ${MAX_DEPTH} levels: Headroom does not analyse what lies deeper` });
+  }
   problems.sort((a, b) => a.start - b.start);
   const findings: Finding[] = [];
   const reportedLines = new Set<number>();

@@ -45,13 +45,15 @@ function lint(parsed: ClickHouseParsed, ctx: AnalysisContext): Finding[] {
   return [...syntax, ...findings, ...CLICKHOUSE_RULES.flatMap((rule) => rule.check(rc))];
 }
 
-function elementAt(element: XmlElement | undefined, offset: number): XmlElement | undefined {
-  if (!element || offset < element.span.start || offset > element.span.end) return undefined;
-  for (const child of element.children) {
-    const inner = elementAt(child, offset);
-    if (inner) return inner;
+/** The innermost element holding `offset`; iterative, since hostile files nest thousands deep. */
+function elementAt(root: XmlElement | undefined, offset: number): XmlElement | undefined {
+  if (!root || offset < root.span.start || offset > root.span.end) return undefined;
+  let element = root;
+  for (;;) {
+    const child = element.children.find((c) => c.span.start <= offset && offset <= c.span.end);
+    if (!child) return element;
+    element = child;
   }
-  return element;
 }
 
 const MEMORY_SETTINGS = new Set(['max_server_memory_usage', 'max_server_memory_usage_to_ram_ratio', 'max_memory_usage']);
@@ -110,13 +112,14 @@ function symbols(parsed: ClickHouseParsed): DocumentSymbolResult[] {
 
 function foldingRanges(parsed: ClickHouseParsed): FoldingRangeResult[] {
   const out: FoldingRangeResult[] = [];
-  const visit = (element: XmlElement) => {
+  const pending = [...parsed.xml.elements];
+  for (let element = pending.pop(); element; element = pending.pop()) {
     const startLine = parsed.lines.positionAt(element.span.start).line;
     const endLine = parsed.lines.positionAt(element.endTag?.start ?? element.span.end).line - 1;
     if (endLine > startLine) out.push({ startLine, endLine });
-    element.children.forEach(visit);
-  };
-  parsed.xml.elements.forEach(visit);
+    pending.push(...element.children);
+  }
+  out.sort((a, b) => a.startLine - b.startLine);
   for (const comment of parsed.xml.comments) {
     const startLine = parsed.lines.positionAt(comment.span.start).line;
     const endLine = parsed.lines.positionAt(comment.span.end).line;

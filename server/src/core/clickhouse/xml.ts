@@ -50,14 +50,21 @@ export function parseXml(text: string): XmlDocument {
   const stack: XmlElement[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let textStart = i;
+  // Text arrives in chunks between comments and child tags; join once at the end, not per chunk,
+  // so a huge element with thousands of chunks stays linear.
+  const textParts = new Map<XmlElement, string[]>();
+  const addText = (element: XmlElement, part: string) => {
+    const parts = textParts.get(element);
+    if (parts) parts.push(part);
+    else textParts.set(element, [part]);
+  };
 
   const appendText = (end: number) => {
     if (end <= textStart || stack.length === 0) return;
     const raw = text.slice(textStart, end);
     if (raw.trim() === '') return;
     const element = stack[stack.length - 1];
-    const decoded = decode(raw, textStart, problems);
-    element.text = (element.text + decoded).trim();
+    addText(element, decode(raw, textStart, problems));
     const lead = raw.length - raw.trimStart().length;
     const trail = raw.length - raw.trimEnd().length;
     element.textSpan = element.textSpan
@@ -82,7 +89,7 @@ export function parseXml(text: string): XmlDocument {
       const stop = end < 0 ? text.length : end + 3;
       if (stack.length > 0) {
         const element = stack[stack.length - 1];
-        element.text = (element.text + text.slice(lt + 9, end < 0 ? text.length : end)).trim();
+        addText(element, text.slice(lt + 9, end < 0 ? text.length : end));
         element.textSpan = { start: element.textSpan?.start ?? lt, end: stop };
       }
       if (end < 0) problems.push({ message: 'CDATA section is not closed: add ]]>', span: { start: lt, end: lt + 9 } });
@@ -190,6 +197,7 @@ export function parseXml(text: string): XmlDocument {
     problems.push({ message: `<${element.name}> is never closed: add </${element.name}>`, span: element.nameSpan });
     element.span = { start: element.span.start, end: text.length };
   }
+  for (const [element, parts] of textParts) element.text = parts.join('').trim();
   return { root: top[0], elements: top, problems, comments };
 }
 

@@ -1,0 +1,75 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { checkProperties, corpusSubjects, fuzzEngine, mutate, mutationArb } from '../test/helpers/fuzz';
+import { alloyFile } from '../test/helpers/alloy-arbitrary';
+import { repoRoot } from '../test/helpers/paths';
+
+// The long fuzz run: `npm run fuzz -- --runs N [--format alloy|k8s|helm|clickhouse] [--seed S]`.
+// Mutates corpus files and generates Alloy, checks every property (test/helpers/fuzz.ts), prints the
+// inputs tried per format, and writes each minimised failure to test/fixtures/regressions/.
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
+};
+const runs = Number(option('runs', '1000'));
+const seed = Number(option('seed', String(Date.now() % 2 ** 31)));
+const only = option('format', '');
+
+const FOLDERS: Record<string, string[]> = { alloy: ['alloy/'], k8s: ['hpa/', 'k8s-workloads/'], helm: ['helm-values/'], clickhouse: ['clickhouse/'] };
+
+async function main(): Promise<void> {
+  const { engine, errors } = await fuzzEngine();
+  const corpus = corpusSubjects();
+  const tried: Record<string, number> = {};
+  const failures: string[] = [];
+  const regressions = path.join(repoRoot(), 'test', 'fixtures', 'regressions');
+  const started = Date.now();
+  for (const [format, prefixes] of Object.entries(FOLDERS)) {
+    if (only && only !== format) continue;
+    const subjects = corpus.filter((s) => prefixes.some((p) => s.name.startsWith(p)));
+    tried[format] = 0;
+    const result = fc.check(fc.property(fc.nat({ max: subjects.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (index, mutations) => {
+      tried[format]++;
+      const base = subjects[index];
+      errors.length = 0;
+      checkProperties(engine, errors, { ...base, text: mutations.reduce(mutate, base.text) });
+    }), { seed, numRuns: runs });
+    if (result.failed) record(format, result, subjects, regressions, failures);
+  }
+  if (!only || only === 'alloy') {
+    tried['alloy (generated)'] = 0;
+    const result = fc.check(fc.property(alloyFile, (text) => {
+      tried['alloy (generated)']++;
+      errors.length = 0;
+      checkProperties(engine, errors, { name: 'generated.alloy', text });
+    }), { seed, numRuns: runs });
+    if (result.failed) record('alloy-generated', result, [], regressions, failures);
+  }
+  console.log(`seed ${seed}, ${runs} runs per format, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const [format, count] of Object.entries(tried)) console.log(`  ${format.padEnd(20)} ${count} inputs`);
+  console.log(failures.length === 0 ? 'no failures' : `${failures.length} failure(s):\n${failures.join('\n')}`);
+  process.exitCode = failures.length === 0 ? 0 : 1;
+}
+
+function record<T>(format: string, result: fc.RunDetails<T>, subjects: { name: string; text: string }[], folder: string, failures: string[]): void {
+  fs.mkdirSync(folder, { recursive: true });
+  const example = result.counterexample as unknown[] | null;
+  let text = '';
+  let extension = '.alloy';
+  if (example && typeof example[0] === 'number') {
+    const base = subjects[example[0] as number];
+    text = (example[1] as Parameters<typeof mutate>[1][]).reduce(mutate, base.text);
+    extension = path.extname(base.name);
+  } else if (example) text = String(example[0]);
+  const file = path.join(folder, `${format}-seed${result.seed}${extension}`);
+  fs.writeFileSync(file, text);
+  failures.push(`  ${format}: ${String(result.errorInstance).split('\n')[0]} → ${path.relative(repoRoot(), file)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 2;
+});

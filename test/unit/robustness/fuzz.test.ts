@@ -1,0 +1,36 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { checkProperties, corpusSubjects, fuzzEngine, mutate, mutationArb, type Subject } from '../../helpers/fuzz';
+import { alloyFile } from '../../helpers/alloy-arbitrary';
+import type { HeadroomEngine } from '../../../server/src/core/engine';
+
+// A fixed-seed sample of the long fuzz run (`npm run fuzz -- --runs N`): the same properties, few runs.
+
+let engine: HeadroomEngine;
+let errors: string[];
+before(async () => ({ engine, errors } = await fuzzEngine()));
+
+const corpus = corpusSubjects();
+
+test('every corpus file, as it is, keeps every property', () => {
+  for (const subject of corpus) checkProperties(engine, errors, subject);
+});
+
+test('mutated corpus files (byte flips, truncation, lines deleted or duplicated, hostile insertions) keep every property', () => {
+  fc.assert(fc.property(fc.nat({ max: corpus.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (index, mutations) => {
+    const base = corpus[index];
+    const subject: Subject = { ...base, text: mutations.reduce(mutate, base.text) };
+    checkProperties(engine, errors, subject);
+  }), { seed: 20261122, numRuns: 150 });
+});
+
+test('generated valid Alloy parses with no syntax finding and keeps every property', () => {
+  fc.assert(fc.property(alloyFile, (text) => {
+    const uri = 'file:///fuzz/generated.alloy';
+    engine.open({ uri, text });
+    const syntax = engine.lint(uri).filter((f) => f.code === 'alloy/syntax');
+    assert.deepEqual(syntax, [], text);
+    checkProperties(engine, errors, { name: 'generated.alloy', text });
+  }), { seed: 42, numRuns: 300 });
+});
