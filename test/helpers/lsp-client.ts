@@ -24,8 +24,8 @@ export class LspTestClient {
   private readonly pending = new Map<number, (message: Message) => void>();
   private readonly waiters: (() => void)[] = [];
 
-  constructor(serverPath = path.join(repoRoot(), 'dist', 'server.js')) {
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+  constructor(serverPath = path.join(repoRoot(), 'dist', 'server.js'), nodeArgs: string[] = []) {
+    this.process = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: 'pipe' });
     this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.process.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
   }

@@ -8,6 +8,12 @@ export interface ServerContext {
   connection: Connection;
   engine: HeadroomEngine;
   documents: Map<string, TextDocument>;
+  /**
+   * Brings the engine up to date with the editor's text of `uri`: edits are queued as they arrive and
+   * parsed in one go here (before a request, or when the diagnostics timer fires), so a burst of
+   * keystrokes costs one incremental parse, not one per keystroke.
+   */
+  sync(uri: string): void;
   /** Findings per document version, so code actions reuse the published lint. */
   findings(uri: string): Finding[];
   /** Lints again after the debounce and publishes diagnostics; `all` re-lints every open document. */

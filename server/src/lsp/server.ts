@@ -42,7 +42,11 @@ const ctx: ServerContext = {
   connection,
   engine,
   documents,
+  sync(uri) {
+    if (textDocumentSync.flush(ctx, uri)) ctx.scheduleDiagnostics('all');
+  },
   findings(uri) {
+    ctx.sync(uri);
     const doc = documents.get(uri);
     if (!doc) return [];
     const cached = lintCache.get(uri);
@@ -108,6 +112,12 @@ configuration.register(ctx, {
   canWatch: () => watchFiles,
   workspaceRoots: () => workspaceRoots,
   onSettings: (settings) => { inlayHintsEnabled = settings.inlayHints?.enabled !== false; },
+});
+
+// Diagnostics for people and load tests: open documents and the server's memory.
+connection.onRequest('headroom/stats', () => {
+  if (typeof global.gc === 'function') global.gc();
+  return { documents: documents.size, engineDocuments: engine.uris().length, heapUsed: process.memoryUsage().heapUsed };
 });
 
 // A broken message or a vanished client must not take the editor's server down with an exception.

@@ -7,6 +7,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.headroom`;
 /** Quick fixes for findings in the requested range, and `source.fixAll.headroom` for the whole file. */
 export function register(ctx: ServerContext): void {
   ctx.connection.onCodeAction(({ textDocument, range, context }) => {
+    ctx.sync(textDocument.uri);
     const only = context.only;
     const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
     const actions: CodeAction[] = [];

@@ -2,6 +2,8 @@ import type { ServerContext } from '../context';
 import { toCompletionItem } from '../convert';
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onCompletion(({ textDocument, position }) =>
-    ctx.engine.completion(textDocument.uri, position).map(toCompletionItem));
+  ctx.connection.onCompletion(({ textDocument, position }) => {
+    ctx.sync(textDocument.uri);
+    return ctx.engine.completion(textDocument.uri, position).map(toCompletionItem);
+  });
 }

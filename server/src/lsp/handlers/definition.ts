@@ -1,5 +1,8 @@
 import type { ServerContext } from '../context';
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onDefinition(({ textDocument, position }) => ctx.engine.definition(textDocument.uri, position));
+  ctx.connection.onDefinition(({ textDocument, position }) => {
+    ctx.sync(textDocument.uri);
+    return ctx.engine.definition(textDocument.uri, position);
+  });
 }

@@ -2,5 +2,8 @@ import type { ServerContext } from '../context';
 import { toDocumentSymbol } from '../convert';
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onDocumentSymbol(({ textDocument }) => ctx.engine.symbols(textDocument.uri).map(toDocumentSymbol));
+  ctx.connection.onDocumentSymbol(({ textDocument }) => {
+    ctx.sync(textDocument.uri);
+    return ctx.engine.symbols(textDocument.uri).map(toDocumentSymbol);
+  });
 }

@@ -2,6 +2,9 @@ import type { ServerContext } from '../context';
 import { toInlayHint } from '../convert';
 
 export function register(ctx: ServerContext, enabled: () => boolean): void {
-  ctx.connection.languages.inlayHint.on(({ textDocument, range }) =>
-    enabled() ? ctx.engine.inlayHints(textDocument.uri, range).map(toInlayHint) : []);
+  ctx.connection.languages.inlayHint.on(({ textDocument, range }) => {
+    if (!enabled()) return [];
+    ctx.sync(textDocument.uri);
+    return ctx.engine.inlayHints(textDocument.uri, range).map(toInlayHint);
+  });
 }

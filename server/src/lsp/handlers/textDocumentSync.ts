@@ -4,6 +4,20 @@ import type { ServerContext } from '../context';
 import type { TextChange } from '../../core/types';
 
 /** didOpen / didChange (incremental) / didClose: keeps the engine's documents in step with the editor. */
+/** Edits received but not yet parsed, per document; `null` when a full re-open is needed. */
+const pending = new Map<string, TextChange[] | null>();
+
+/** Applies the queued edits of `uri` to the engine. Returns true when cross-file facts changed. */
+export function flush(ctx: ServerContext, uri: string): boolean {
+  if (!pending.has(uri)) return false;
+  const changes = pending.get(uri);
+  pending.delete(uri);
+  const doc = ctx.documents.get(uri);
+  if (!doc) return false;
+  const source = { uri, text: doc.getText(), languageId: doc.languageId, version: doc.version };
+  return changes ? ctx.engine.update(source, changes) : ctx.engine.open(source);
+}
+
 export function register(ctx: ServerContext): void {
   const { connection, engine, documents } = ctx;
 
@@ -19,14 +33,16 @@ export function register(ctx: ServerContext): void {
     if (!existing) return;
     const updated = TextDocument.update(existing, contentChanges, textDocument.version);
     documents.set(updated.uri, updated);
-    const changes = toTextChanges(existing, contentChanges);
-    const source = { uri: updated.uri, text: updated.getText(), languageId: updated.languageId, version: updated.version };
-    const factsChanged = changes ? engine.update(source, changes) : engine.open(source);
-    ctx.scheduleDiagnostics(factsChanged ? 'all' : updated.uri);
+    const changes = toTextChanges(contentChanges);
+    const queue = pending.get(updated.uri);
+    // A whole-text replacement, or any earlier one still queued, means a fresh parse.
+    pending.set(updated.uri, changes && queue !== null ? [...(queue ?? []), ...changes] : null);
+    ctx.scheduleDiagnostics(updated.uri);
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
     documents.delete(textDocument.uri);
+    pending.delete(textDocument.uri);
     const factsChanged = engine.close(textDocument.uri);
     connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
     if (factsChanged) ctx.scheduleDiagnostics('all');
@@ -34,7 +50,7 @@ export function register(ctx: ServerContext): void {
 }
 
 /** Incremental changes as the core wants them; undefined when a change replaces the whole text. */
-function toTextChanges(_before: TextDocument, changes: TextDocumentContentChangeEvent[]): TextChange[] | undefined {
+function toTextChanges(changes: TextDocumentContentChangeEvent[]): TextChange[] | undefined {
   const out: TextChange[] = [];
   for (const change of changes) {
     if (!('range' in change) || !change.range) return undefined;
