@@ -7,7 +7,7 @@ import type {
   InlayHintResult, LocationResult, Position, Range, TextChange, TextEdit,
 } from './types';
 import { emptyFacts, type DocumentFacts, type WorkspaceIndex } from './workspace';
-import { LineIndex } from './text';
+import { LineIndex, applyTextEdits, minimalEdit } from './text';
 import { defaultConfig } from './config';
 
 interface OpenDocument {
@@ -226,10 +226,35 @@ export class HeadroomEngine implements WorkspaceIndex {
   }
 
   /**
-   * The edits of every finding's preferred fix, skipping any that overlaps an edit already taken, so
-   * the result applies cleanly; applying it and asking again yields nothing more to do.
+   * "Fix all": every finding's preferred fix. Fixes whose edits overlap one already taken wait for the
+   * next round, which runs on the fixed text, until nothing is left to fix (at most five rounds), so
+   * applying the result and asking again yields nothing more. One round gives its edits as they are;
+   * several are returned as one edit over the changed region.
    */
   fixAll(uri: string): TextEdit[] {
+    const entry = this.documents.get(uri);
+    if (!entry?.parsed) return [];
+    const first = this.fixAllRound(uri);
+    if (first.length === 0) return [];
+    const original = entry.doc.text;
+    let text = applyTextEdits(original, first);
+    const scratch = `${uri}#headroom-fix-all`;
+    let rounds = 1;
+    try {
+      for (; rounds < 5; rounds++) {
+        this.open({ uri: scratch, text, languageId: entry.doc.languageId });
+        const edits = this.fixAllRound(scratch);
+        if (edits.length === 0) break;
+        text = applyTextEdits(text, edits);
+      }
+    } finally {
+      this.close(scratch);
+    }
+    if (rounds === 1) return first;
+    return text === original ? [] : [minimalEdit(original, text)];
+  }
+
+  private fixAllRound(uri: string): TextEdit[] {
     const entry = this.documents.get(uri);
     if (!entry?.parsed) return [];
     const lines = entry.parsed.lines;

@@ -70,3 +70,24 @@ export function rangeContains(range: Range, position: Position): boolean {
 export function comparePositions(a: Position, b: Position): number {
   return a.line === b.line ? a.character - b.character : a.line - b.line;
 }
+
+/** Applies non-overlapping edits, all given against `text`, and returns the new text. */
+export function applyTextEdits(text: string, edits: { range: Range; newText: string }[]): string {
+  const lines = new LineIndex(text);
+  const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const span of spans) out = out.slice(0, span.start) + span.text + out.slice(span.end);
+  return out;
+}
+
+/** One edit turning `before` into `after`: the changed middle, between their common prefix and suffix. */
+export function minimalEdit(before: string, after: string): { range: Range; newText: string } {
+  let prefix = 0;
+  const limit = Math.min(before.length, after.length);
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const lines = new LineIndex(before);
+  return { range: lines.range(prefix, before.length - suffix), newText: after.slice(prefix, after.length - suffix) };
+}

@@ -1,6 +1,9 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
+import { fixturePath } from '../../helpers/paths';
 import { checkProperties, corpusSubjects, fuzzEngine, mutate, mutationArb, type Subject } from '../../helpers/fuzz';
 import { alloyFile } from '../../helpers/alloy-arbitrary';
 import type { HeadroomEngine } from '../../../server/src/core/engine';
@@ -33,4 +36,14 @@ test('generated valid Alloy parses with no syntax finding and keeps every proper
     assert.deepEqual(syntax, [], text);
     checkProperties(engine, errors, { name: 'generated.alloy', text });
   }), { seed: 42, numRuns: 300 });
+});
+
+test('regression fixtures found by the long fuzz run keep every property', () => {
+  // fix-all-overlapping-fixes.alloy: dangling-reference fixes and the memory-limiter insertion edit the
+  // same output lists; fix all used to need a second round (seed 20261122).
+  const folder = fixturePath('regressions');
+  for (const name of fs.readdirSync(folder)) {
+    const languageId = name.endsWith('.alloy') ? 'grafana-alloy' : name.endsWith('.xml') ? 'xml' : 'yaml';
+    checkProperties(engine, errors, { name: `regressions/${name}`, text: fs.readFileSync(path.join(folder, name), 'utf8'), languageId });
+  }
 });
