@@ -12,3 +12,5 @@ echo "== unit and fixture tests"
 node --test out/test/unit
 echo "== LSP tests (dist/server.js over stdio)"
 node --test out/test/lsp
+# == end-to-end stage: the e2e suites (test/e2e/, code-server + Chromium and Neovim) are added here, after
+# the LSP tests, so a failure in the faster stages above stops the run first.

@@ -119,6 +119,8 @@ export async function runCli(argv: string[], cwd = process.cwd()): Promise<CliRe
       });
     }
   }
+  // Reading order: by file, then position, whatever order the rules reported in.
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   const exitCode = findings.some((f) => f.severity === 'error') ? 1 : 0;
   let stdout: string;
   if (format === 'json') stdout = `${JSON.stringify({ files: uris.size, findings }, null, 2)}\n`;

@@ -84,3 +84,18 @@ test('the bundled dist/cli.js runs as the package bin, on this Node', () => {
   assert.match(run.stdout, /alloy\/batch-max-below-size/);
   assert.match(execFileSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }), /usage: headroom check/);
 });
+
+test('the examples: findings come in reading order, file by file', async () => {
+  const result = await runCli(['check', 'examples'], repoRoot());
+  const rows = result.stdout.trim().split('\n').slice(0, -1).map((line) => {
+    const [, file, row, column] = /^(.+?):(\d+):(\d+) /.exec(line) ?? [];
+    return { file, row: Number(row), column: Number(column) };
+  });
+  assert.ok(rows.length > 5, result.stdout);
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1], rows[i]];
+    assert.ok(a.file < b.file || (a.file === b.file && (a.row < b.row || (a.row === b.row && a.column <= b.column))),
+      `${JSON.stringify(a)} before ${JSON.stringify(b)}`);
+  }
+  assert.doesNotMatch(result.stdout, /NaN|undefined/);
+});
