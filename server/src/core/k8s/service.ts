@@ -221,12 +221,16 @@ function nearestTier(container: WorkloadModel['containers'][number], detection: 
 
 function symbols(parsed: YamlParsed): DocumentSymbolResult[] {
   const range = (span: { start: number; end: number }) => parsed.lines.range(span.start, span.end);
+  // In values files the name is the section's key, which sits before its mapping: the symbol's range
+  // covers both, since LSP requires the selection range inside the full range.
+  const around = (name: { start: number; end: number }, body: { start: number; end: number }) =>
+    range({ start: Math.min(name.start, body.start), end: Math.max(name.end, body.end) });
   return [
     ...parsed.model.workloads.map((w) => ({
-      name: describe(w), kind: 'class' as const, range: range(w.span), selectionRange: range(w.nameSpan),
+      name: describe(w), kind: 'class' as const, range: around(w.nameSpan, w.span), selectionRange: range(w.nameSpan),
       children: w.kind === 'HelmValues' ? [] : w.containers.map((c) => ({ name: c.name || '(container)', detail: c.image, kind: 'object' as const, range: range(c.span), selectionRange: range(c.span), children: [] })),
     })),
-    ...parsed.model.hpas.map((h) => ({ name: h.helm ? h.helm.path : `HorizontalPodAutoscaler ${h.name}`, kind: 'object' as const, range: range(h.span), selectionRange: range(h.nameSpan), children: [] })),
+    ...parsed.model.hpas.map((h) => ({ name: h.helm ? h.helm.path : `HorizontalPodAutoscaler ${h.name}`, kind: 'object' as const, range: around(h.nameSpan, h.span), selectionRange: range(h.nameSpan), children: [] })),
   ];
 }
 

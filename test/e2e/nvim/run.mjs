@@ -1,0 +1,52 @@
+// The Neovim suite: the same server, driven by an independent LSP client, must report the same
+// findings as the CLI (which runs the engine directly) and answer hover and code-action requests.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.join(here, '..', '..', '..');
+const workspace = path.join(here, '..', 'workspace');
+const files = [
+  ['broken.alloy', 4, 1],
+  ['pipeline.alloy', 12, 3],
+  ['kubernetes/alloy.yaml', 22, 12],
+  ['helm/values.yaml', 5, 5],
+  ['clickhouse/config.xml', 5, 6],
+];
+const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-nvim-')), 'results.json');
+const run = spawnSync('nvim', ['--headless', '-u', path.join(here, 'init.lua')], {
+  cwd: workspace,
+  env: { ...process.env, HEADROOM_SERVER: path.join(root, 'dist', 'server.js'), HEADROOM_OUT: out, HEADROOM_FILES: files.map((f) => f.join(':')).join(';') },
+  encoding: 'utf8',
+  timeout: 120_000,
+});
+if (!fs.existsSync(out)) {
+  console.log(`FAIL neovim produced no results (exit ${run.status}): ${run.stderr || run.stdout}`);
+  process.exit(1);
+}
+const results = JSON.parse(fs.readFileSync(out, 'utf8'));
+// The CLI exits 1 when it finds errors, as these files have: read its report either way.
+const cliRun = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', '--format', 'json', ...files.map((f) => f[0])], { cwd: workspace, encoding: 'utf8' });
+const cli = JSON.parse(cliRun.stdout);
+let failed = 0;
+const check = (name, ok, detail = '') => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} neovim: ${name}${ok ? '' : ` — ${detail}`}`);
+  if (!ok) failed++;
+};
+for (const [file] of files) {
+  const result = results.find((r) => r.file === file);
+  // The editor leaves YAML syntax errors to the YAML language server; the CLI reports them.
+  const expected = cli.findings.filter((f) => f.file === file && f.code !== 'yaml/syntax').map((f) => `${f.line} ${f.code}`).sort();
+  const actual = (result?.diagnostics ?? []).map((d) => `${d.line} ${d.code}`).sort();
+  check(`${file}: the same findings as the CLI (${expected.length})`, JSON.stringify(actual) === JSON.stringify(expected), `neovim ${JSON.stringify(actual)} vs cli ${JSON.stringify(expected)}`);
+}
+const byFile = Object.fromEntries(results.map((r) => [r.file, r]));
+check('hover on a memory_limiter argument shows the tier table', /alloy tier/.test(byFile['pipeline.alloy']?.hover ?? ''), byFile['pipeline.alloy']?.hover);
+check('hover on Kubernetes resources shows the tier table', /tier/.test(byFile['kubernetes/alloy.yaml']?.hover ?? ''), byFile['kubernetes/alloy.yaml']?.hover);
+check('code actions include the batch quick fix', (byFile['pipeline.alloy']?.actions ?? []).includes('Set send_batch_max_size = 16384'), JSON.stringify(byFile['pipeline.alloy']?.actions));
+check('code actions include the ClickHouse move-into-profile fix', (byFile['clickhouse/config.xml']?.actions ?? []).some((t) => /into <profiles><default>/.test(t)), JSON.stringify(byFile['clickhouse/config.xml']?.actions));
+console.log(`${files.length + 4 - failed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;
