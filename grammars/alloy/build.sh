@@ -11,7 +11,7 @@ if ! command -v tree-sitter >/dev/null || ! command -v emcc >/dev/null; then
 fi
 tree-sitter generate
 # `tree-sitter generate` scaffolds bindings for other languages on first run; Headroom only ships the wasm.
-rm -rf Cargo.toml Makefile Package.swift pyproject.toml setup.py bindings binding.gyp package.json .editorconfig .gitattributes
+rm -rf Cargo.toml Makefile Package.swift pyproject.toml setup.py bindings binding.gyp package.json .editorconfig .gitattributes .gitignore
 scanner=(tree_sitter_alloy_external_scanner_{create,destroy,scan,serialize,deserialize})
 exports="\"_tree_sitter_alloy\"$(printf ',"_%s"' "${scanner[@]}")"
 emcc -o tree-sitter-alloy.wasm -Os -s WASM=1 -s SIDE_MODULE=2 -s TOTAL_MEMORY=33554432 -s NODEJS_CATCH_EXIT=0 \
