@@ -34,6 +34,8 @@ export interface EngineOptions {
  */
 export class HeadroomEngine implements WorkspaceIndex {
   private readonly documents = new Map<string, OpenDocument>();
+  /** Facts of files that are not open (the workspace scan); an open document's own facts win. */
+  private readonly scanned = new Map<string, DocumentFacts>();
   private readonly services: FormatService[];
   private config: HeadroomConfig;
   private catalog: TierCatalog;
@@ -69,11 +71,45 @@ export class HeadroomEngine implements WorkspaceIndex {
 
   // WorkspaceIndex
   all(): readonly DocumentFacts[] {
-    return [...this.documents.values()].flatMap((entry) => (entry.facts ? [entry.facts] : []));
+    const open = [...this.documents.values()].flatMap((entry) => (entry.facts ? [entry.facts] : []));
+    const closed = [...this.scanned.values()].filter((facts) => !this.documents.has(facts.uri));
+    return [...open, ...closed];
   }
 
   get(uri: string): DocumentFacts | undefined {
-    return this.documents.get(uri)?.facts;
+    return this.documents.get(uri)?.facts ?? this.scanned.get(uri);
+  }
+
+  /**
+   * Indexes a file that is not open in the editor (found by a workspace scan or changed on disk), so
+   * cross-file rules see it: it is parsed once for its facts and not kept. Files no format claims, or
+   * over maxFileBytes, are dropped from the index. Returns true when the index changed.
+   */
+  index(doc: SourceDocument): boolean {
+    const service = this.services.find((s) => this.safeClaims(s, doc));
+    const before = this.scanned.get(doc.uri);
+    let facts: DocumentFacts | undefined;
+    if (service && Buffer.byteLength(doc.text, 'utf8') <= this.config.maxFileBytes) {
+      let parsed: ParsedDocument | undefined;
+      try {
+        parsed = service.parse(doc);
+        facts = service.facts(parsed, this.context());
+      } catch (error) {
+        this.log(`${service.format} could not index ${doc.uri}: ${describe(error)}`);
+      } finally {
+        if (parsed) dispose(parsed);
+      }
+    }
+    if (facts && publishes(facts)) this.scanned.set(doc.uri, facts);
+    else this.scanned.delete(doc.uri);
+    return !this.documents.has(doc.uri) && !sameFacts(before, this.scanned.get(doc.uri));
+  }
+
+  /** Drops a deleted file from the scan index. Returns true when the index changed. */
+  forget(uri: string): boolean {
+    const before = this.scanned.get(uri);
+    this.scanned.delete(uri);
+    return !this.documents.has(uri) && publishes(before);
   }
 
   has(uri: string): boolean {
@@ -99,7 +135,8 @@ export class HeadroomEngine implements WorkspaceIndex {
     const entry: OpenDocument = { doc, service: this.services.find((s) => this.safeClaims(s, doc)) };
     this.documents.set(doc.uri, entry);
     this.reparse(entry);
-    return !sameFacts(previous?.facts, entry.facts);
+    // Before this, the index held the previous version's facts, or the scanned file's.
+    return !sameFacts(previous ? previous.facts : this.scanned.get(doc.uri), entry.facts);
   }
 
   /** Applies incremental changes whose result is `doc.text`. Returns true when cross-file facts changed. */
@@ -112,12 +149,13 @@ export class HeadroomEngine implements WorkspaceIndex {
     return !sameFacts(before, entry.facts);
   }
 
+  /** Closes a document; its scanned facts, if any, take over. Returns true when cross-file facts changed. */
   close(uri: string): boolean {
     const entry = this.documents.get(uri);
     if (!entry) return false;
     if (entry.parsed) dispose(entry.parsed);
     this.documents.delete(uri);
-    return publishes(entry.facts);
+    return !sameFacts(entry.facts, this.scanned.get(uri));
   }
 
   private safeClaims(service: FormatService, doc: SourceDocument): boolean {

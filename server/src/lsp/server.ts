@@ -17,6 +17,7 @@ import * as completion from './handlers/completion';
 import * as definition from './handlers/definition';
 import * as references from './handlers/references';
 import * as configuration from './handlers/configuration';
+import * as workspaceScan from './workspaceScan';
 
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc from the VS Code
 // client). stdout carries the protocol in stdio mode, so everything else goes to connection.console.
@@ -37,6 +38,7 @@ let inlayHintsEnabled = true;
 let pullConfiguration = false;
 let watchFiles = false;
 let workspaceRoots: string[] = [];
+const maxFileBytes = () => engine.currentConfig.maxFileBytes;
 
 const ctx: ServerContext = {
   connection,
@@ -112,6 +114,13 @@ configuration.register(ctx, {
   canWatch: () => watchFiles,
   workspaceRoots: () => workspaceRoots,
   onSettings: (settings) => { inlayHintsEnabled = settings.inlayHints?.enabled !== false; },
+  onFilesChanged: (changes) => { void workspaceScan.onFilesChanged(ctx, changes, maxFileBytes); },
+  onReady: () => {
+    const started = Date.now();
+    workspaceScan.scanWorkspace(ctx, workspaceRoots, maxFileBytes).then(
+      (count) => { if (count > 0) ctx.log(`indexed ${count} workspace files for cross-file rules in ${Date.now() - started} ms`); },
+      (error) => connection.console.error(`workspace scan failed: ${String(error)}`));
+  },
 });
 
 // Diagnostics for people and load tests: open documents and the server's memory.

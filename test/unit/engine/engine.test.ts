@@ -92,3 +92,26 @@ test('facts feed the workspace index; open/update/close report whether they chan
   assert.equal(e.close('file:///a.test'), true);
   assert.deepEqual(e.all(), []);
 });
+
+test('scanned files join the index without being open; an open document overrides its scanned facts', () => {
+  const { engine: e } = engine();
+  const names = () => e.all().filter((f) => f.workloads.length > 0).map((f) => `${f.uri}:${f.workloads.map((w) => w.name).join(',')}`);
+  assert.equal(e.index({ uri: 'file:///disk.test', text: 'huge' }), true);
+  assert.equal(e.index({ uri: 'file:///disk.test', text: 'huge' }), false, 'same facts: nothing to re-lint');
+  assert.equal(e.index({ uri: 'file:///notes.txt', text: 'huge' }), false, 'unclaimed files are not indexed');
+  assert.deepEqual(names(), ['file:///disk.test:huge']);
+  assert.deepEqual(e.uris(), [], 'indexing keeps no document');
+
+  // Opened with unsaved edits: the editor's text wins, once; closed, the disk's facts are back.
+  assert.equal(e.open({ uri: 'file:///disk.test', text: 'small' }), true, 'the scanned workload is hidden: dependants re-lint');
+  assert.deepEqual(names(), []);
+  assert.equal(e.close('file:///disk.test'), true);
+  assert.deepEqual(names(), ['file:///disk.test:huge']);
+
+  assert.equal(e.index({ uri: 'file:///big.test', text: `huge ${'x'.repeat(64)}` }), true);
+  assert.equal(e.forget('file:///big.test'), true);
+  assert.equal(e.forget('file:///big.test'), false);
+  const small = engine({ ...defaultConfig(), maxFileBytes: 10 }).engine;
+  assert.equal(small.index({ uri: 'file:///big.test', text: `huge ${'x'.repeat(64)}` }), false, 'over maxFileBytes: not indexed');
+  assert.deepEqual(small.all(), []);
+});

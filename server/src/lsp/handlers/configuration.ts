@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type FileEvent } from 'vscode-languageserver/node';
+import { WATCH_GLOB } from '../workspaceScan';
 import type { ServerContext } from '../context';
 import { mergeConfig, parseHeadroomYaml, type HeadroomFile, type HeadroomSettings } from '../../core/config';
 import { defaultCatalog, loadCatalog } from '../../core/capacity/catalog';
@@ -21,6 +22,10 @@ export function register(ctx: ServerContext, options: {
   canWatch: () => boolean;
   workspaceRoots: () => string[];
   onSettings: (settings: HeadroomSettings) => void;
+  /** Watched data files (not .headroom.yaml) that changed on disk. */
+  onFilesChanged?: (changes: FileEvent[]) => void;
+  /** Called once the first configuration is in force (the workspace scan starts then). */
+  onReady?: () => void;
 }): void {
   let settings: HeadroomSettings = {};
   let file: HeadroomFile | undefined;
@@ -78,17 +83,26 @@ export function register(ctx: ServerContext, options: {
     await pullSettings(pushed);
     apply();
   });
+  // One handler per connection: .headroom.yaml changes reconfigure, the other files go to the index.
   ctx.connection.onDidChangeWatchedFiles(({ changes }) => {
-    if (!changes.some((change) => change.uri.endsWith('/.headroom.yaml'))) return;
+    const isConfig = (change: FileEvent) => change.uri.endsWith('/.headroom.yaml');
+    const dataFiles = changes.filter((change) => !isConfig(change));
+    if (dataFiles.length > 0) options.onFilesChanged?.(dataFiles);
+    if (!changes.some(isConfig)) return;
     readFile();
     apply();
   });
   ctx.connection.onInitialized(async () => {
     if (options.canPull()) void ctx.connection.client.register(DidChangeConfigurationNotification.type, undefined);
-    if (options.canWatch()) void ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.headroom.yaml' }] });
+    if (options.canWatch()) {
+      void ctx.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/.headroom.yaml' }, { globPattern: WATCH_GLOB }],
+      });
+    }
     readFile();
     await pullSettings();
     apply();
+    options.onReady?.();
   });
 }
 

@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { FileChangeType, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { onFilesChanged } from '../workspaceScan';
 import type { ServerContext } from '../context';
 import type { TextChange } from '../../core/types';
 
@@ -46,6 +47,8 @@ export function register(ctx: ServerContext): void {
     const factsChanged = engine.close(textDocument.uri);
     connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
     if (factsChanged) ctx.scheduleDiagnostics('all');
+    // Unsaved edits are gone with the editor: what cross-file rules see is the file on disk again.
+    void onFilesChanged(ctx, [{ uri: textDocument.uri, type: FileChangeType.Changed }], () => engine.currentConfig.maxFileBytes);
   });
 }
 
