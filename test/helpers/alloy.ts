@@ -1,7 +1,7 @@
 import { HeadroomEngine } from '../../server/src/core/engine';
 import { ALL_FORMATS } from '../../server/src/core/formats';
 import { defaultCatalog } from '../../server/src/core/capacity/catalog';
-import { LineIndex } from '../../server/src/core/text';
+import { applyTextEdits } from '../../server/src/core/text';
 import type { Finding, TextEdit } from '../../server/src/core/types';
 
 export async function newEngine(): Promise<HeadroomEngine> {
@@ -25,15 +25,8 @@ export function actualFindings(findings: Finding[]): string[] {
   return findings.map((f) => `${f.range.start.line + 1} ${f.code}`).sort();
 }
 
-/** Applies non-overlapping edits (given against `text`) from last to first. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const span of spans) out = out.slice(0, span.start) + span.text + out.slice(span.end);
-  return out;
-}
+/** Applies non-overlapping edits, all given against `text` (the engine's own implementation). */
+export const applyEdits = applyTextEdits;
 
 /** True when `after` equals `before` outside the edited ranges (each edit's text is where it says). */
 export function onlyEditedRangesChanged(before: string, after: string, edits: TextEdit[]): boolean {
