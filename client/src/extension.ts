@@ -24,13 +24,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'grafana-alloy' },
-      { scheme: 'file', pattern: '**/*.river' },
-      { language: 'yaml' },
-      { language: 'helm' },
-      { language: 'xml' },
-    ],
+    // Files and unsaved buffers only: diff views and other virtual documents (git:, output:) get nothing.
+    documentSelector: ['file', 'untitled'].flatMap((scheme) => [
+      { scheme, language: 'grafana-alloy' },
+      { scheme, language: 'yaml' },
+      { scheme, language: 'helm' },
+      { scheme, language: 'xml' },
+    ]), // .river files are grafana-alloy through contributes.languages
     outputChannel: output,
     synchronize: {
       configurationSection: 'headroom',
