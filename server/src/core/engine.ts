@@ -36,6 +36,8 @@ export class HeadroomEngine implements WorkspaceIndex {
   private readonly documents = new Map<string, OpenDocument>();
   /** Facts of files that are not open (the workspace scan); an open document's own facts win. */
   private readonly scanned = new Map<string, DocumentFacts>();
+  /** While fix-all lints its scratch copy of a document, the original is hidden from the index. */
+  private replacedByScratch: string | undefined;
   private readonly services: FormatService[];
   private config: HeadroomConfig;
   private catalog: TierCatalog;
@@ -71,7 +73,7 @@ export class HeadroomEngine implements WorkspaceIndex {
 
   // WorkspaceIndex
   all(): readonly DocumentFacts[] {
-    const open = [...this.documents.values()].flatMap((entry) => (entry.facts ? [entry.facts] : []));
+    const open = [...this.documents.values()].flatMap((entry) => (entry.facts && entry.doc.uri !== this.replacedByScratch ? [entry.facts] : []));
     const closed = [...this.scanned.values()].filter((facts) => !this.documents.has(facts.uri));
     return [...open, ...closed];
   }
@@ -130,9 +132,13 @@ export class HeadroomEngine implements WorkspaceIndex {
 
   /** Opens (or replaces) a document. Returns true when its cross-file facts changed. */
   open(doc: SourceDocument): boolean {
+    return this.openWith(doc, this.services.find((s) => this.safeClaims(s, doc)));
+  }
+
+  private openWith(doc: SourceDocument, service: FormatService | undefined): boolean {
     const previous = this.documents.get(doc.uri);
     previous?.parsed && dispose(previous.parsed);
-    const entry: OpenDocument = { doc, service: this.services.find((s) => this.safeClaims(s, doc)) };
+    const entry: OpenDocument = { doc, service };
     this.documents.set(doc.uri, entry);
     this.reparse(entry);
     // Before this, the index held the previous version's facts, or the scanned file's.
@@ -278,15 +284,18 @@ export class HeadroomEngine implements WorkspaceIndex {
     let text = applyTextEdits(original, first);
     const scratch = `${uri}#headroom-fix-all`;
     let rounds = 1;
+    this.replacedByScratch = uri;
     try {
       for (; rounds < 5; rounds++) {
-        this.open({ uri: scratch, text, languageId: entry.doc.languageId });
+        // The scratch URI has no file extension to claim it by: it keeps the original's format.
+        this.openWith({ uri: scratch, text, languageId: entry.doc.languageId }, entry.service);
         const edits = this.fixAllRound(scratch);
         if (edits.length === 0) break;
         text = applyTextEdits(text, edits);
       }
     } finally {
       this.close(scratch);
+      this.replacedByScratch = undefined;
     }
     if (rounds === 1) return first;
     return text === original ? [] : [minimalEdit(original, text)];

@@ -115,3 +115,21 @@ test('scanned files join the index without being open; an open document override
   assert.equal(small.index({ uri: 'file:///big.test', text: `huge ${'x'.repeat(64)}` }), false, 'over maxFileBytes: not indexed');
   assert.deepEqual(small.all(), []);
 });
+
+test('fix all: while its scratch copy is linted, the original document is not counted twice in the index', () => {
+  const seen: number[] = [];
+  const counting: FormatService = {
+    ...testFormat,
+    lint: (parsed, ctx) => {
+      seen.push(ctx.workspace.all().filter((f) => f.workloads.some((w) => w.name === 'huge')).length);
+      return testFormat.lint(parsed, ctx);
+    },
+  };
+  const e = new HeadroomEngine({ services: [counting], catalog: defaultCatalog, config: defaultConfig() });
+  e.open({ uri: 'file:///x.test', text: 'huge bad\nbad' });
+  // Overlapping fixes force a second round on the scratch copy.
+  assert.ok(e.fixAll('file:///x.test').length > 0);
+  assert.ok(seen.length >= 2, `lint ran ${seen.length} times`);
+  assert.deepEqual(seen, seen.map(() => 1));
+  assert.equal(e.all().filter((f) => f.workloads.length > 0).length, 1);
+});
