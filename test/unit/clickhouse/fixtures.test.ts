@@ -23,6 +23,29 @@ for (const name of fixtures) {
   });
 }
 
+for (const name of fixtures) {
+  test(`fixture ${name}: every fix removes its finding, adds no XML problem and keeps every comment`, () => {
+    const text = fs.readFileSync(fixturePath('clickhouse', name), 'utf8');
+    const uri = `file:///ch/fix-${name}`;
+    engine.open({ uri, text, languageId: 'xml' });
+    const findings = engine.lint(uri);
+    engine.close(uri);
+    for (const finding of findings) {
+      for (const fix of finding.fixes ?? []) {
+        const fixed = applyEdits(text, fix.edits);
+        assert.notEqual(fixed, text, fix.title);
+        assert.ok(parseXml(fixed).problems.length <= parseXml(text).problems.length, `${fix.title} adds no XML problem:\n${fixed}`);
+        assert.equal(fixed.match(/<!--/g)?.length, text.match(/<!--/g)?.length, `${fix.title} keeps every comment`);
+        engine.open({ uri: `${uri}#fix`, text: fixed, languageId: 'xml' });
+        const after = engine.lint(`${uri}#fix`);
+        engine.close(`${uri}#fix`);
+        assert.ok(after.filter((f) => f.code === finding.code).length < findings.filter((f) => f.code === finding.code).length,
+          `${fix.title}: ${finding.code} still reported\n${fixed}`);
+      }
+    }
+  });
+}
+
 test('seed 004 XML: one fix moves every profile setting into <profiles><default>; the result has no level finding', () => {
   const text = fs.readFileSync(fixturePath('clickhouse', 'seed-004-config.xml'), 'utf8');
   const uri = 'file:///ch/seed.xml';

@@ -10,7 +10,7 @@ import { formatBytesHuman, formatKubernetesMemory, parseNumber } from '../quanti
 import { parseXml, type XmlElement } from './xml';
 import { type ClickHouseParsed, type ClickHouseRuleContext, type PodMemory, topLevel } from './context';
 import { CLICKHOUSE_RULES } from './rules';
-import { serverMemory } from './rules/memory';
+import { serverMemory } from './rules/server-memory';
 import { SERVER_SETTINGS, USER_SETTINGS } from './settings-levels';
 
 /** The root element, after an optional prolog, comments and a DOCTYPE (with or without an internal subset). */
