@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { repoRoot } from '../test/helpers/paths';
+import { corpusPath } from '../test/helpers/shared';
 import { LspTestClient } from '../test/helpers/lsp-client';
 import { LineIndex } from '../server/src/core/text';
 
@@ -14,7 +15,7 @@ import { LineIndex } from '../server/src/core/text';
 
 const DEBOUNCE_MS = 120;
 const root = repoRoot();
-const corpus = path.join(root, 'test', 'fixtures', 'corpus', 'alloy');
+const corpus = corpusPath('alloy');
 const largest = fs.readdirSync(corpus).filter((f) => /\.(alloy|river)$/.test(f))
   .map((f) => path.join(corpus, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
 const original = fs.readFileSync(largest, 'utf8');

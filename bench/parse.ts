@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Parser = require('web-tree-sitter');
 import { repoRoot } from '../test/helpers/paths';
+import { corpusPath } from '../test/helpers/shared';
 import { initAlloyParser, parseAlloy } from '../server/src/core/alloy/parser';
 import { newEngine } from '../test/helpers/alloy';
 import { LspTestClient } from '../test/helpers/lsp-client';
@@ -13,7 +14,7 @@ import { LineIndex } from '../server/src/core/text';
 // Run: npm run bench   (builds bench/native first when node-gyp can).
 
 const root = repoRoot();
-const corpus = path.join(root, 'test', 'fixtures', 'corpus', 'alloy');
+const corpus = corpusPath('alloy');
 const largest = fs.readdirSync(corpus).map((f) => path.join(corpus, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
 const text = fs.readFileSync(largest, 'utf8');
 const bytes = Buffer.byteLength(text);

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { checkProperties, corpusSubjects, fuzzEngine, mutate, mutationArb } from '../test/helpers/fuzz';
 import { alloyFile } from '../test/helpers/alloy-arbitrary';
 import { repoRoot } from '../test/helpers/paths';
+import { requireShared } from '../test/helpers/shared';
 
 // The long fuzz run: `npm run fuzz -- --runs N [--format alloy|k8s|helm|clickhouse] [--seed S]`.
 // Mutates corpus files and generates Alloy, checks every property (test/helpers/fuzz.ts), prints the
@@ -22,6 +23,7 @@ const FOLDERS: Record<string, string[]> = { alloy: ['alloy/'], k8s: ['hpa/', 'k8
 
 async function main(): Promise<void> {
   const { engine, errors } = await fuzzEngine();
+  requireShared('corpus');
   const corpus = corpusSubjects();
   const tried: Record<string, number> = {};
   const failures: string[] = [];

@@ -6,7 +6,7 @@ import { ALL_FORMATS } from '../../server/src/core/formats';
 import { defaultCatalog } from '../../server/src/core/capacity/catalog';
 import { LineIndex } from '../../server/src/core/text';
 import type { Range } from '../../server/src/core/types';
-import { fixturePath } from './paths';
+import { corpusPath, sharedDir } from './shared';
 import { applyEdits } from './alloy';
 
 // Properties every format must keep on any input, shared by the test suite (fixed seed, few runs)
@@ -18,8 +18,10 @@ export interface Subject {
   languageId?: string;
 }
 
+/** Every file of the shared corpus, or none when this machine has no `../shared/corpus`. */
 export function corpusSubjects(): Subject[] {
-  const root = fixturePath('corpus');
+  if (!sharedDir('corpus')) return [];
+  const root = corpusPath();
   return ['alloy', 'hpa', 'helm-values', 'k8s-workloads', 'clickhouse'].flatMap((kind) =>
     fs.readdirSync(path.join(root, kind)).map((name) => ({
       name: `${kind}/${name}`,

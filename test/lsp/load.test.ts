@@ -2,20 +2,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { LspTestClient } from '../helpers/lsp-client';
-import { fixturePath } from '../helpers/paths';
+import { corpusPath, needsShared } from '../helpers/shared';
 import { LineIndex } from '../../server/src/core/text';
 
 // The server under load, over stdio: rapid incremental edits with requests interleaved, many open
 // documents, and clients that misbehave.
 
-const largest = fixturePath('corpus', 'alloy', 'grafana__k8s-monitoring-helm__charts__k8s-monitoring__docs__examples__meta-monitoring__alloy.alloy');
+const largest = () => corpusPath('alloy', 'grafana__k8s-monitoring-helm__charts__k8s-monitoring__docs__examples__meta-monitoring__alloy.alloy');
 
-test('1,000 rapid edits with hovers and symbols interleaved: the final diagnostics equal a fresh open of the final text', async () => {
+test('1,000 rapid edits with hovers and symbols interleaved: the final diagnostics equal a fresh open of the final text', needsShared('corpus'), async () => {
   const client = new LspTestClient(undefined, ['--expose-gc']);
   try {
     await client.initialize();
     const uri = 'file:///load/large.alloy';
-    let text = fs.readFileSync(largest, 'utf8');
+    let text = fs.readFileSync(largest(), 'utf8');
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'grafana-alloy', version: 1, text } });
     let seed = 12345;
     const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
@@ -48,11 +48,11 @@ test('1,000 rapid edits with hovers and symbols interleaved: the final diagnosti
   }
 });
 
-test('200 open documents, then closed: memory returns to a bound', async () => {
+test('200 open documents, then closed: memory returns to a bound', needsShared('corpus'), async () => {
   const client = new LspTestClient(undefined, ['--expose-gc']);
   try {
     await client.initialize();
-    const text = fs.readFileSync(largest, 'utf8');
+    const text = fs.readFileSync(largest(), 'utf8');
     const baseline = (await client.request('headroom/stats', null)).heapUsed as number;
     for (let i = 0; i < 200; i++) {
       client.notify('textDocument/didOpen', { textDocument: { uri: `file:///many/${i}.alloy`, languageId: 'grafana-alloy', version: 1, text } });
@@ -69,10 +69,10 @@ test('200 open documents, then closed: memory returns to a bound', async () => {
   }
 });
 
-test('a client that disconnects mid-request: the server exits cleanly instead of hanging or crashing', async () => {
+test('a client that disconnects mid-request: the server exits cleanly instead of hanging or crashing', needsShared('corpus'), async () => {
   const client = new LspTestClient();
   await client.initialize();
-  client.notify('textDocument/didOpen', { textDocument: { uri: 'file:///d.alloy', languageId: 'grafana-alloy', version: 1, text: fs.readFileSync(largest, 'utf8') } });
+  client.notify('textDocument/didOpen', { textDocument: { uri: 'file:///d.alloy', languageId: 'grafana-alloy', version: 1, text: fs.readFileSync(largest(), 'utf8') } });
   void client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///d.alloy' } }).catch(() => undefined);
   const exited = new Promise<number | null>((resolve) => client.process.once('exit', (code) => resolve(code)));
   client.process.stdin.end();

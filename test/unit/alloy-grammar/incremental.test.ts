@@ -1,7 +1,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { fixturePath } from '../../helpers/paths';
+import { corpusPath, needsShared } from '../../helpers/shared';
 import { initAlloyParser, parseAlloy, type AlloyParsed } from '../../../server/src/core/alloy/parser';
 import { LineIndex } from '../../../server/src/core/text';
 import type { TextChange } from '../../../server/src/core/types';
@@ -20,8 +20,8 @@ function snapshot(parsed: AlloyParsed) {
   return { tree: parsed.tree.rootNode.toString(), syntax: parsed.syntax, ast: parsed.ast };
 }
 
-test('incremental reparses equal fresh parses over a sequence of edits, including non-ASCII text', () => {
-  let text = fs.readFileSync(fixturePath('corpus', 'alloy', 'grafana__alloy-scenarios__otel-tracing-service-graphs__config.alloy'), 'utf8');
+test('incremental reparses equal fresh parses over a sequence of edits, including non-ASCII text', needsShared('corpus'), () => {
+  let text = fs.readFileSync(corpusPath('alloy', 'grafana__alloy-scenarios__otel-tracing-service-graphs__config.alloy'), 'utf8');
   let parsed = parseAlloy({ uri: 'file:///t.alloy', text });
   const edits: [number, number, string][] = [
     [0, 0, '// é😀 header\n'],

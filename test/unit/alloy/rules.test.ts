@@ -11,7 +11,7 @@ import type { HeadroomEngine } from '../../../server/src/core/engine';
 let engine: HeadroomEngine;
 before(async () => { engine = await newEngine(); });
 
-const fixtures = fs.readdirSync(fixturePath('alloy')).filter((f) => f.endsWith('.alloy') && f !== 'seed-000.alloy');
+const fixtures = fs.readdirSync(fixturePath('alloy')).filter((f) => f.endsWith('.alloy'));
 
 for (const name of fixtures) {
   test(`fixture ${name}: findings match its expect comments`, () => {

@@ -1,10 +1,11 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFixture } from '../../helpers/paths';
+import { needsShared } from '../../helpers/shared';
+import { seed000River } from '../../helpers/seed-fixtures';
 import { applyEdits, newEngine } from '../../helpers/alloy';
 import type { HeadroomEngine } from '../../../server/src/core/engine';
 
-// test/fixtures/alloy/seed-000.alloy is the "River Configuration" snippet of seed 000, verbatim. It uses
+// The "River Configuration" snippet of seed 000, read verbatim from the document at test time. It uses
 // OpenTelemetry Collector names (batch_size, limit_mib, spike_limit_mib) that Alloy rejects, and its
 // memory limiter has no output block and receives nothing.
 
@@ -13,8 +14,8 @@ before(async () => { engine = await newEngine(); });
 
 const KINDS = ['alloy/unknown-argument', 'alloy/missing-required', 'alloy/memory-limiter-limits', 'alloy/batch-max-below-size'];
 
-test('seed 000 snippet: the Collector names are flagged with the Alloy names as fixes', () => {
-  const text = readFixture('alloy', 'seed-000.alloy');
+test('seed 000 snippet: the Collector names are flagged with the Alloy names as fixes', needsShared('seeds'), () => {
+  const { text } = seed000River();
   engine.open({ uri: 'file:///seed-000.alloy', text });
   const findings = engine.lint('file:///seed-000.alloy');
   const unknown = findings.filter((f) => f.code === 'alloy/unknown-argument');
@@ -27,8 +28,8 @@ test('seed 000 snippet: the Collector names are flagged with the Alloy names as 
   assert.ok(findings.filter((f) => f.code === 'alloy/dangling-reference').every((f) => f.severity === 'warning'));
 });
 
-test('seed 000 snippet: applying the fixes leaves a config with none of those findings', () => {
-  let text = readFixture('alloy', 'seed-000.alloy');
+test('seed 000 snippet: applying the fixes leaves a config with none of those findings', needsShared('seeds'), () => {
+  let { text } = seed000River();
   const uri = 'file:///seed-000-fixed.alloy';
   engine.open({ uri, text });
   for (const finding of engine.lint(uri).filter((f) => f.code === 'alloy/unknown-argument')) {

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { defaultCatalog, loadCatalog, citeField } from '../../../server/src/core/capacity/catalog';
 import { CATALOG_DATA } from '../../../server/src/core/capacity/catalog-data';
-import { repoRoot } from '../../helpers/paths';
+import { needsShared, seedPath } from '../../helpers/shared';
 
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
@@ -27,12 +26,11 @@ test('quantities are converted to base units', () => {
   assert.equal(defaultCatalog.get('clickhouse', 'enterprise')!.clickhouse!.maxMemoryUsage, 12_000_000_000);
 });
 
-test('every entry cites a seed file that exists and a section heading found in it', () => {
-  const seeds = path.join(repoRoot(), 'test', 'fixtures', 'seeds');
+test('every entry cites a seed file that exists and a section heading found in it', needsShared('seeds'), () => {
   for (const workload of defaultCatalog.workloads()) {
     for (const tier of defaultCatalog.tiers(workload)) {
       for (const citation of [tier.source, ...Object.values(tier.fieldSources ?? {})]) {
-        const file = path.join(seeds, citation.document);
+        const file = seedPath(citation.document);
         assert.ok(fs.existsSync(file), `${workload}/${tier.tier}: ${citation.document}`);
         const text = fs.readFileSync(file, 'utf8');
         const last = citation.section.split(' > ').pop()!;

@@ -2,6 +2,8 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { fixturePath } from '../../helpers/paths';
+import { needsShared } from '../../helpers/shared';
+import { seed004ClickHouseXml } from '../../helpers/seed-fixtures';
 import { actualFindings, applyEdits, expectedFindings, newEngine } from '../../helpers/alloy';
 import { parseXml } from '../../../server/src/core/clickhouse/xml';
 import type { HeadroomEngine } from '../../../server/src/core/engine';
@@ -9,11 +11,16 @@ import type { HeadroomEngine } from '../../../server/src/core/engine';
 let engine: HeadroomEngine;
 before(async () => { engine = await newEngine(); });
 
-const fixtures = fs.readdirSync(fixturePath('clickhouse')).filter((f) => f.endsWith('.xml'));
+// Besides the files under test/fixtures/clickhouse/, seed 004's server tuning block is read from the document at test time.
+const fixtures: { name: string; read: () => string; options: { skip?: string } }[] = [
+  ...fs.readdirSync(fixturePath('clickhouse')).filter((f) => f.endsWith('.xml'))
+    .map((name) => ({ name, read: () => fs.readFileSync(fixturePath('clickhouse', name), 'utf8'), options: {} })),
+  { name: 'seed-004-config.xml', read: () => seed004ClickHouseXml().text, options: needsShared('seeds') },
+];
 
-for (const name of fixtures) {
-  test(`fixture ${name}: findings match its expect comments`, () => {
-    const text = fs.readFileSync(fixturePath('clickhouse', name), 'utf8');
+for (const { name, read, options } of fixtures) {
+  test(`fixture ${name}: findings match its expect comments`, options, () => {
+    const text = read();
     const uri = `file:///ch/${name}`;
     engine.open({ uri, text, languageId: 'xml' });
     assert.equal(engine.formatOf(uri), 'clickhouse');
@@ -23,9 +30,9 @@ for (const name of fixtures) {
   });
 }
 
-for (const name of fixtures) {
-  test(`fixture ${name}: every fix removes its finding, adds no XML problem and keeps every comment`, () => {
-    const text = fs.readFileSync(fixturePath('clickhouse', name), 'utf8');
+for (const { name, read, options } of fixtures) {
+  test(`fixture ${name}: every fix removes its finding, adds no XML problem and keeps every comment`, options, () => {
+    const text = read();
     const uri = `file:///ch/fix-${name}`;
     engine.open({ uri, text, languageId: 'xml' });
     const findings = engine.lint(uri);
@@ -46,8 +53,8 @@ for (const name of fixtures) {
   });
 }
 
-test('seed 004 XML: one fix moves every profile setting into <profiles><default>; the result has no level finding', () => {
-  const text = fs.readFileSync(fixturePath('clickhouse', 'seed-004-config.xml'), 'utf8');
+test('seed 004 XML: one fix moves every profile setting into <profiles><default>; the result has no level finding', needsShared('seeds'), () => {
+  const { text } = seed004ClickHouseXml();
   const uri = 'file:///ch/seed.xml';
   engine.open({ uri, text, languageId: 'xml' });
   const edits = engine.fixAll(uri);

@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fixturePath } from '../../helpers/paths';
+import { corpusPath, needsShared } from '../../helpers/shared';
 import { newEngine } from '../../helpers/alloy';
 
-// Every real-world config of the corpus (test/fixtures/corpus, a copy of shared/corpus), linted together
+// Every real-world config of the shared corpus (../shared/corpus), linted together
 // as the CLI does so cross-file rules see every workload. Nothing crashes, every range is inside its
 // file, and the complete list of findings is pinned below, each one defended:
 //  - ALT-F4 (NixOS module): loki.relabel.omnibus and local.file.hostname live in sibling files of the
@@ -40,9 +40,9 @@ const EXPECTED = [
   'k8s-workloads/open-telemetry__opentelemetry-helm-charts__charts__opentelemetry-demo__examples__default__rendered__opentelemetry-collector__daemonset.yaml:126 k8s/missing-requests',
 ];
 
-test('the whole corpus: every file claimed by a format, no crash, ranges inside, findings exactly the defended list', async () => {
+test('the whole corpus: every file claimed by a format, no crash, ranges inside, findings exactly the defended list', needsShared('corpus'), async () => {
   const engine = await newEngine();
-  const root = fixturePath('corpus');
+  const root = corpusPath();
   const files = ['alloy', 'hpa', 'helm-values', 'k8s-workloads', 'clickhouse'].flatMap((kind) =>
     fs.readdirSync(path.join(root, kind)).map((name) => `${kind}/${name}`));
   assert.equal(files.length, 154);

@@ -3,19 +3,30 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { fixturePath } from '../../helpers/paths';
+import { needsShared } from '../../helpers/shared';
+import { seed004Values, type SeedFixture } from '../../helpers/seed-fixtures';
 import { actualFindings, applyEdits, expectedFindings, newEngine } from '../../helpers/alloy';
 import type { HeadroomEngine } from '../../../server/src/core/engine';
 
 // YAML fixtures carry their verdict: `# expect: code` on each line that must be reported, nothing else.
+// Besides the files under test/fixtures/k8s/, seed 004's values are built from the document at test time.
 
 let engine: HeadroomEngine;
 before(async () => { engine = await newEngine(); });
 
-const fixtures = fs.readdirSync(fixturePath('k8s')).filter((f) => f.endsWith('.yaml'));
+const fixtures: { name: string; read: () => string; options: { skip?: string } }[] = [
+  ...fs.readdirSync(fixturePath('k8s')).filter((f) => f.endsWith('.yaml'))
+    .map((name) => ({ name, read: () => fs.readFileSync(fixturePath('k8s', name), 'utf8'), options: {} })),
+  seedFixture('seed-004-values.yaml', seed004Values),
+];
 
-for (const name of fixtures) {
-  test(`fixture ${name}: findings match its expect comments`, () => {
-    const text = fs.readFileSync(fixturePath('k8s', name), 'utf8');
+function seedFixture(name: string, build: () => SeedFixture) {
+  return { name, read: () => build().text, options: needsShared('seeds') };
+}
+
+for (const { name, read, options } of fixtures) {
+  test(`fixture ${name}: findings match its expect comments`, options, () => {
+    const text = read();
     const uri = `file:///k8s/${name}`;
     engine.open({ uri, text, languageId: 'yaml' });
     assert.ok(engine.formatOf(uri), `${name} is claimed`);
@@ -25,8 +36,8 @@ for (const name of fixtures) {
     for (const finding of findings) assert.doesNotMatch(finding.message, /NaN|undefined|\[object/);
   });
 
-  test(`fixture ${name}: every fix removes its finding, keeps valid YAML and changes nothing else`, () => {
-    const text = fs.readFileSync(fixturePath('k8s', name), 'utf8');
+  test(`fixture ${name}: every fix removes its finding, keeps valid YAML and changes nothing else`, options, () => {
+    const text = read();
     const uri = `file:///k8s/${name}`;
     engine.open({ uri, text, languageId: 'yaml' });
     const findings = engine.lint(uri);
@@ -47,7 +58,7 @@ for (const name of fixtures) {
   });
 }
 
-test('hover on resources shows the tier table with the current values; HPA inlay hint estimates throughput', () => {
+test('hover on resources shows the tier table with the current values; HPA inlay hint estimates throughput', needsShared('seeds'), () => {
   const text = fs.readFileSync(fixturePath('k8s', 'workloads.yaml'), 'utf8');
   const uri = 'file:///k8s/hover.yaml';
   engine.open({ uri, text, languageId: 'yaml' });
@@ -58,7 +69,7 @@ test('hover on resources shows the tier table with the current values; HPA inlay
   assert.match(hover.markdown, /\| \*\*enterprise\*\* ◀ \| 5 \| 500m \/ 512Mi \| 2 \/ 2Gi \|/);
   assert.match(hover.markdown, /Current: requests 250m \/ 512Mi, limits 2 \/ 2Gi/);
   engine.close(uri);
-  const values = fs.readFileSync(fixturePath('k8s', 'seed-004-values.yaml'), 'utf8');
+  const values = seed004Values().text;
   engine.open({ uri: 'file:///k8s/values.yaml', text: values, languageId: 'yaml' });
   const hints = engine.inlayHints('file:///k8s/values.yaml', { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } });
   assert.ok(hints.some((h) => h.label === '3–10 pods ≈ 60,000–200,000 req/s'), hints.map((h) => h.label).join('\n'));

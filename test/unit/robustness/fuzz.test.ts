@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { fixturePath } from '../../helpers/paths';
+import { needsShared } from '../../helpers/shared';
 import { checkProperties, corpusSubjects, fuzzEngine, mutate, mutationArb, type Subject } from '../../helpers/fuzz';
 import { alloyFile } from '../../helpers/alloy-arbitrary';
 import type { HeadroomEngine } from '../../../server/src/core/engine';
@@ -16,11 +17,11 @@ before(async () => ({ engine, errors } = await fuzzEngine()));
 
 const corpus = corpusSubjects();
 
-test('every corpus file, as it is, keeps every property', () => {
+test('every corpus file, as it is, keeps every property', needsShared('corpus'), () => {
   for (const subject of corpus) checkProperties(engine, errors, subject);
 });
 
-test('mutated corpus files (byte flips, truncation, lines deleted or duplicated, hostile insertions) keep every property', () => {
+test('mutated corpus files (byte flips, truncation, lines deleted or duplicated, hostile insertions) keep every property', needsShared('corpus'), () => {
   fc.assert(fc.property(fc.nat({ max: corpus.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (index, mutations) => {
     const base = corpus[index];
     const subject: Subject = { ...base, text: mutations.reduce(mutate, base.text) };
