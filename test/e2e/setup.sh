@@ -8,6 +8,16 @@
 # Cached under $HEADROOM_E2E_CACHE (default ~/.cache/headroom-e2e); prints the paths it provides.
 set -euo pipefail
 CACHE="${HEADROOM_E2E_CACHE:-$HOME/.cache/headroom-e2e}"
+
+# Run from `npm test`, this script inherits the outer npm's environment: npm exports its settings and
+# its own identity (npm_config_user_agent naming the outer Node 20, npm_node_execpath, npm_execpath,
+# npm_lifecycle_*, npm_package_*) to every script it runs. The nested `npm install code-server` would
+# take those over, and code-server's postinstall.sh reads the Node version from npm_config_user_agent,
+# so it refused to install ("requires node v24 … detected node v20") exactly when run under npm test.
+# The nested installs start from the user's npm configuration instead, as they do from a shell.
+for name in $(compgen -e); do
+  case "$name" in npm_*|NPM_*|INIT_CWD) unset "$name" ;; esac
+done
 CS_VERSION="${CS_VERSION:-4.139.1}"
 mkdir -p "$CACHE/node24" "$CACHE/cs"
 
