@@ -9,9 +9,12 @@ const GiB = 2 ** 30;
 const MiB = 2 ** 20;
 
 test('the catalog covers the workloads the seeds size, smallest tier first', () => {
-  assert.deepEqual(defaultCatalog.workloads().sort(), ['agent', 'ai-sorter', 'alloy', 'clickhouse', 'gateway', 'ingestion', 'operator', 'otel-collector', 'postgresql', 'redpanda']);
+  assert.deepEqual(defaultCatalog.workloads().sort(), ['agent', 'ai-sorter', 'alloy', 'clickhouse', 'gateway', 'ingestion', 'kafka', 'operator', 'otel-collector', 'postgresql', 'redpanda', 'timescaledb']);
   assert.deepEqual(defaultCatalog.tiers('alloy').map((t) => t.tier), ['small', 'medium', 'large', 'xlarge']);
   assert.deepEqual(defaultCatalog.tiers('gateway').map((t) => t.tier), ['default', 'medium', 'large', 'enterprise']);
+  assert.deepEqual(defaultCatalog.tiers('clickhouse').map((t) => t.tier), ['default', 'medium', 'large', 'enterprise', '100k-servers']);
+  assert.deepEqual(defaultCatalog.tiers('ingestion').map((t) => t.tier), ['phase-1', 'phase-2', 'phase-3', 'phase-4']);
+  assert.deepEqual(defaultCatalog.tiers('operator').map((t) => t.tier), ['small', 'medium', 'large', 'enterprise']);
   assert.deepEqual(defaultCatalog.tiers('alloy').map((t) => t.rank), [0, 1, 2, 3]);
 });
 
@@ -24,6 +27,9 @@ test('quantities are converted to base units', () => {
   assert.deepEqual(medium.memoryLimiter, { limit: 1000 * MiB, spikeLimit: 200 * MiB, checkInterval: 5000 });
   assert.equal(defaultCatalog.get('gateway', 'enterprise')!.goMemLimit, 1800 * MiB);
   assert.equal(defaultCatalog.get('clickhouse', 'enterprise')!.clickhouse!.maxMemoryUsage, 12_000_000_000);
+  assert.equal(defaultCatalog.get('clickhouse', '100k-servers')!.clickhouse!.maxServerMemoryUsageToRamRatio, 0.8);
+  assert.equal(defaultCatalog.get('kafka', '100k-servers')!.hardware!.memory, 32e9);
+  assert.equal(defaultCatalog.get('operator', 'large')!.usage!.peakMemory, 256e6);
 });
 
 test('every entry cites a seed file that exists and a section heading found in it', needsShared('seeds'), () => {
@@ -40,17 +46,26 @@ test('every entry cites a seed file that exists and a section heading found in i
   }
 });
 
-test('field citations fall back to the tier source', () => {
+test('every field has its own citation; groups cite their first field; unknown fields fall back to the tier source', () => {
   const medium = defaultCatalog.get('alloy', 'medium')!;
   assert.match(citeField(medium, 'batch').section, /River Configuration/);
   assert.match(citeField(medium, 'limits').section, /Vertical Scaling/);
+  assert.match(citeField(medium, 'limits.memory').section, /Vertical Scaling/);
+  assert.match(citeField(medium, 'requests.memory').section, /Medium Deployment/);
   assert.match(citeField(medium, 'replicas').section, /Medium Deployment/);
+  assert.match(citeField(medium, 'hpa.minReplicas').section, /Alloy Scaling/);
+  assert.match(citeField(medium, 'nothing').section, /Medium Deployment/);
+  const gateway = defaultCatalog.get('gateway', 'enterprise')!;
+  assert.match(citeField(gateway, 'goMemLimit').section, /Gateway Environment Variables/);
+  assert.match(citeField(gateway, 'replicas').section, /Gateway Scaling/);
+  assert.equal(medium.figures!['requests.memory'].printed, '2Gi');
+  assert.equal(medium.figures!['requests.memory'].key, 'Alloy / Memory');
 });
 
 test('invalid catalog data is rejected with the entry and the field named', () => {
   assert.throws(() => loadCatalog([{ workload: 'x', tier: 'y', source: { document: 'd', section: 's' }, requests: { memory: '2 GB' } }]), /catalog entry 0 \(x\/y\) requests\.memory: .*unknown suffix/);
   assert.throws(() => loadCatalog([{ workload: 'x', tier: 'y' }]), /catalog entry 0: source/);
-  assert.throws(() => loadCatalog([{ ...CATALOG_DATA[0], hpa: { cpuUtilization: 150 } }]), /hpa\.cpuUtilization/);
+  assert.throws(() => loadCatalog([{ workload: 'x', tier: 'y', source: { document: 'd', section: 's' }, hpa: { cpuUtilization: 150 } }]), /hpa\.cpuUtilization/);
 });
 
 test('a workspace extension adds a tier or replaces one in place', () => {
