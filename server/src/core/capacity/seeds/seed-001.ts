@@ -3,7 +3,8 @@ import type { AlertSizing, HpaSizing, TierSizing } from '../model-types';
 
 // Seed 001 — MetricStream capacity planning: the ingestion servers, by roadmap phase. Each phase states
 // the load it carries (clients or monitored servers, RPS), the ingestion servers it runs and its cost;
-// a server carries 10,000 RPS (CPU-bound). Phase 3 adds the HPA.
+// a server carries 10,000 RPS (CPU-bound). Phase 3 adds the HPA. A phase's band starts above the
+// previous phase's load.
 
 export const SEED_001 = '001_ceeee9e23b0c10f7.txt';
 
@@ -64,8 +65,8 @@ export const SEED_001_TIERS: TierSizing[] = [
   {
     workload: 'ingestion', tier: 'phase-2', source: PHASE[2].source,
     load: [
-      { metric: 'requestsPerSecond', max: { figure: PHASE[2].figure('10,000', 'number', '# RPS'), inclusive: true } },
-      { metric: 'clients', max: { figure: PHASE[2].figure('1,000', 'number', '# clients'), inclusive: true } },
+      { metric: 'requestsPerSecond', min: { figure: PHASE[1].figure('2,253', 'number', '# RPS'), inclusive: false }, max: { figure: PHASE[2].figure('10,000', 'number', '# RPS'), inclusive: true } },
+      { metric: 'clients', min: { figure: PHASE[1].figure('100', 'number', '# clients'), inclusive: false }, max: { figure: PHASE[2].figure('1,000', 'number', '# clients'), inclusive: true } },
     ],
     replicas: PHASE[2].figure('1', 'number', '# × c6i.2xlarge (ingestion) = #'),
     throughput: { figure: PHASE[2].figure('10,000', 'number', '# RPS'), unit: 'req/s' },
@@ -76,7 +77,7 @@ export const SEED_001_TIERS: TierSizing[] = [
   {
     workload: 'ingestion', tier: 'phase-3', source: PHASE[3].source,
     load: [
-      { metric: 'requestsPerSecond', max: { figure: PHASE[3].figure('100,000', 'number', '# RPS'), inclusive: true } },
+      { metric: 'requestsPerSecond', min: { figure: PHASE[2].figure('10,000', 'number', '# RPS'), inclusive: false }, max: { figure: PHASE[3].figure('100,000', 'number', '# RPS'), inclusive: true } },
       { metric: 'servers', max: { figure: PHASE[3].figure('10,000', 'number', '# servers'), inclusive: true } },
     ],
     replicas: PHASE[3].figure('10', 'number', '# ingestion servers'),
