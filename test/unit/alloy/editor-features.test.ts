@@ -52,7 +52,7 @@ test('hover on an argument shows its docs, the current value and the tier table 
   assert.match(hover.markdown, /\| small \| < 1,000 OTLP requests\/minute \| 1 \| 500m \| 1Gi \| 1000 MiB \|/);
   assert.match(hover.markdown, /Source: 000_e875b2fa46e39bfd\.txt § Performance Tuning > Alloy Configuration Optimization > River Configuration/);
   // The document's two statements of Alloy's pod memory, named with their sections and the resolution.
-  assert.match(hover.markdown, /Conflict in the document \(Alloy pod memory: tier table vs Vertical Scaling\): the tier table gives 2Gi per pod.*Vertical Scaling writes 2Gi as the request and 8Gi as the limit \(000_e875b2fa46e39bfd\.txt § Scaling Strategies > Vertical Scaling > Resource Limits and Requests\)\. Headroom: tier tables are read as requests/);
+  assert.match(hover.markdown, /Conflict in the document \(Alloy pod memory: tier table vs Vertical Scaling\): the tier table gives 2Gi per pod.*Vertical Scaling writes 1000m \/ 2Gi as the requests and 4000m \/ 8Gi as the limits \(000_e875b2fa46e39bfd\.txt § Scaling Strategies > Vertical Scaling > Resource Limits and Requests\)\. Headroom: tier tables are read as requests/);
 });
 
 test('hover on a component header adds the schema description and the batch tier table', () => {

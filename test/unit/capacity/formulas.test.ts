@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   OPERATOR_CPU_BY_VOLUMES, OPERATOR_MEMORY_BY_VOLUMES, OTLP_RPS_BY_MEMORY, SORTER_RPS_BY_MEMORY, benchmarkThroughput, calculateMemoryMb,
   calculateServerCapacity, clickhouseMemoryGb, clickhouseRetentionHours, clickhouseStorageGb, costPerMillionMetrics, gatewayCapacity,
-  gatewayMemoryMb, gatewayReplicas, infrastructureNodes, ingestionServers, interpolate, metricsPerSecond, operatorRequests, operatorVolumesFor,
+  gatewayReplicas, infrastructureNodes, ingestionServers, interpolate, metricsPerSecond, operatorRequests, operatorVolumesFor,
 } from '../../../server/src/core/capacity/formulas';
 import { FORMULA_001, NIC } from '../../../server/src/core/capacity/seeds/seed-001';
 
@@ -18,13 +18,6 @@ test('seed 004: gateway replicas = ceil(agents / 20) + 1: 6 for 100 agents, wher
   assert.deepEqual(gatewayReplicas(10), { required: 1, withHeadroom: 2 });
   assert.deepEqual(gatewayReplicas(21), { required: 2, withHeadroom: 3 });
   assert.deepEqual(gatewayCapacity(5), { agents: 100, rps: 100_000 });
-});
-
-test('seed 004: gateway memory per replica = 256 + agents × 2 + buffer × 2', () => {
-  assert.equal(gatewayMemoryMb(20, 64), 424);
-  assert.equal(gatewayMemoryMb(0, 0), 256);
-  assert.equal(gatewayMemoryMb(1, 0), 258);
-  assert.equal(gatewayMemoryMb(0, 1), 258);
 });
 
 test('seed 004: ClickHouse memory for 100k log rows/s is 7 GB by the formula (its table gives 16Gi)', () => {

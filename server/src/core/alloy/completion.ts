@@ -72,6 +72,8 @@ const MODEL_ARGUMENTS: Record<string, Record<string, { group: 'batch' | 'memoryL
     'grpc.read_buffer_size': { receiver: 'grpc.read_buffer_size', format: (n) => `"${formatAlloyBytes(n)}"` },
     'grpc.write_buffer_size': { receiver: 'grpc.write_buffer_size', format: (n) => `"${formatAlloyBytes(n)}"` },
     'http.max_request_body_size': { receiver: 'http.max_request_body_size', format: (n) => `"${formatAlloyBytes(n)}"` },
+    'http.read_timeout': { receiver: 'http.read_timeout', format: (n) => `"${formatDuration(n)}"` },
+    'http.write_timeout': { receiver: 'http.write_timeout', format: (n) => `"${formatDuration(n)}"` },
   },
 };
 

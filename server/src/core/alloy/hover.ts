@@ -145,14 +145,14 @@ const COLUMNS: Record<string, Column> = {
     current: (b) => { const v = durationArg(b, 'check_interval'); return known(v) ? formatDuration(v.value) : undefined; },
     recommended: (t) => (t.memoryLimiter?.checkInterval !== undefined ? formatDuration(t.memoryLimiter.checkInterval) : undefined),
   },
-  ...Object.fromEntries(['grpc.max_recv_msg_size', 'grpc.max_concurrent_streams', 'grpc.read_buffer_size', 'grpc.write_buffer_size', 'http.max_request_body_size'].map((path) => [
+  ...Object.fromEntries(['grpc.max_recv_msg_size', 'grpc.max_concurrent_streams', 'grpc.read_buffer_size', 'grpc.write_buffer_size', 'http.max_request_body_size', 'http.read_timeout', 'http.write_timeout'].map((path) => [
     `otelcol.receiver.otlp.${path}`,
     {
       title: path, field: `receiver.${path}`,
       current: (b: BlockStmt) => receiverValue(b, path),
       recommended: (t: TierRecommendation) => {
         const value = t.receiver?.[path];
-        return value === undefined ? undefined : path.endsWith('streams') ? String(value) : formatBytesHuman(value);
+        return value === undefined ? undefined : path.endsWith('streams') ? String(value) : path.endsWith('timeout') ? formatDuration(value) : formatBytesHuman(value);
       },
     } satisfies Column,
   ])),
@@ -163,6 +163,10 @@ function receiverValue(receiver: BlockStmt, path: string): string | undefined {
   const [blockName, argument] = path.split('.');
   const block = receiver.body.find((s): s is BlockStmt => s.kind === 'block' && s.name === blockName);
   if (!block) return undefined;
+  if (argument.endsWith('timeout')) {
+    const duration = durationArg(block, argument);
+    return known(duration) ? formatDuration(duration.value) : undefined;
+  }
   if (argument.endsWith('streams')) {
     const count = numberArg(block, argument);
     return count?.state === 'set' ? String(count.value) : undefined;

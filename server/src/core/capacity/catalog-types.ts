@@ -68,6 +68,7 @@ export interface TierRecommendation {
   usage?: { reconcilingCpu?: number; steadyMemory?: number; peakMemory?: number };
   alerts?: AlertSizing[];
   conflicts?: Conflict[];
+  arithmetic?: { figure: Figure; says: string }[];
   notes?: string[];
 }
 

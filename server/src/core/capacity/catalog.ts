@@ -118,7 +118,7 @@ function fromModel(sizing: TierSizing): TierRecommendation {
     }
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, values(v)]));
   };
-  const { load, alerts, conflicts, source, notes, workload, tier, ...fields } = sizing;
+  const { load, alerts, conflicts, arithmetic, source, notes, workload, tier, ...fields } = sizing;
   const figures = tierFigures(sizing);
   const fieldSources: Record<string, TierRecommendation['source']> = {};
   for (const [path, figure] of Object.entries(figures)) {
@@ -126,7 +126,7 @@ function fromModel(sizing: TierSizing): TierRecommendation {
     const top = path.split('.')[0];
     fieldSources[top] ??= figure.source;
   }
-  return { workload, tier, rank: 0, source, fieldSources, figures, load, alerts, conflicts, notes, ...(values(fields) as object) };
+  return { workload, tier, rank: 0, source, fieldSources, figures, load, alerts, conflicts, arithmetic, notes, ...(values(fields) as object) };
 }
 
 export const defaultCatalog: TierCatalog = loadCatalog();

@@ -29,11 +29,6 @@ export function gatewayReplicas(agents: number): { required: number; withHeadroo
   return { required, withHeadroom: required + v(FORMULA_004.headroomReplicas) };
 }
 
-/** Seed 004: gateway memory per replica (MB) = 256 + agents_per_replica × 2 + buffer_size_mb × 2. */
-export function gatewayMemoryMb(agentsPerReplica: number, bufferSizeMb: number): number {
-  return v(FORMULA_004.gatewayBaseMb) + agentsPerReplica * v(FORMULA_004.mbPerAgent) + bufferSizeMb * v(FORMULA_004.mbPerAgent);
-}
-
 /** Seed 004: what a gateway deployment of `replicas` carries: 20 agents per replica, 1,000 RPS per agent. */
 export function gatewayCapacity(replicas: number): { agents: number; rps: number } {
   const agents = replicas * v(FORMULA_004.agentsPerReplica);

@@ -113,5 +113,7 @@ export interface TierSizing {
   usage?: { reconcilingCpu?: Figure; steadyMemory?: Figure; peakMemory?: Figure };
   alerts?: AlertSizing[];
   conflicts?: Conflict[];
+  /** The document's own arithmetic that is wrong: the figure keeps the recomputed value and the printed one. */
+  arithmetic?: { figure: Figure; says: string }[];
   notes?: string[];
 }

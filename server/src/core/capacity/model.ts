@@ -35,7 +35,7 @@ export function tierFigures(tier: TierSizing): Record<string, Figure> {
     }
     if (Array.isArray(value) || typeof value !== 'object' || value === null) return;
     for (const [key, child] of Object.entries(value)) {
-      if (key === 'load' || key === 'alerts' || key === 'conflicts' || key === 'source') continue;
+      if (key === 'load' || key === 'alerts' || key === 'conflicts' || key === 'arithmetic' || key === 'source') continue;
       walk(child, path ? `${path}.${key}` : key);
     }
   };
@@ -58,6 +58,7 @@ export function allModelFigures(tiers: readonly TierSizing[] = MODEL_TIERS): Fig
     for (const band of tier.load ?? []) for (const bound of [band.min, band.max]) if (bound) seen.add(bound.figure);
     for (const alert of tier.alerts ?? []) for (const f of [alert.warning, alert.critical, alert.for]) if (f) seen.add(f);
     for (const conflict of tier.conflicts ?? []) seen.add(conflict.first.figure).add(conflict.second.figure);
+    for (const wrong of tier.arithmetic ?? []) seen.add(wrong.figure);
   }
   return [...seen];
 }

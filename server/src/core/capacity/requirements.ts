@@ -5,6 +5,7 @@ import type { Load } from './load';
 import { LOAD_FIGURES, FORMULA_004 } from './seeds/seed-004';
 import { SCALE } from './seeds/seed-002';
 import { SERVER_RPS } from './seeds/seed-001';
+import { TESTED_VOLUMES } from './seeds/seed-003';
 import type { TierRecommendation } from './catalog-types';
 
 // What a stated load requires beyond the tier's own numbers, by the documents' formulas: gateway
@@ -48,7 +49,8 @@ export function loadRequirements(workload: string, load: Load, tier?: TierRecomm
   }
   if (workload === 'operator' && load.volumes !== undefined) {
     const { cpu, memory, row, beyond } = operatorRequests(load.volumes);
-    const why = `${fmt(load.volumes)} volumes: §8.1 recommends ${row.cpu.printed} / ${row.memory.printed} (its ${row.volumes.printed}-volume row${beyond ? ', the largest it gives' : ''})`;
+    const untested = load.volumes > TESTED_VOLUMES.value ? `; beyond the ${TESTED_VOLUMES.printed} volumes the operator was tested with (${cite(TESTED_VOLUMES.source)})` : '';
+    const why = `${fmt(load.volumes)} volumes: §8.1 recommends ${row.cpu.printed} / ${row.memory.printed} (its ${row.volumes.printed}-volume row${beyond ? ', the largest it gives' : ''})${untested}`;
     out.push({ field: 'requests.cpu', value: cpu, why, citation: FORMULA_SOURCES.operatorCalculator });
     out.push({ field: 'requests.memory', value: memory, why, citation: FORMULA_SOURCES.operatorCalculator });
   }

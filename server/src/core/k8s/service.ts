@@ -184,12 +184,14 @@ function tierDetails(tier: TierRecommendation | undefined, ctx: AnalysisContext,
   if (h) out.push('', `Machines: ${h.cpu ?? '–'} cores, ${h.memory !== undefined ? `${h.memory / 1e9} GB` : '–'} memory, ${h.disk !== undefined ? `${h.disk / 1e12} TB` : '–'} disk, ${h.networkGbps ?? '–'} Gbps per node${h.nodes !== undefined ? `; ${h.nodes} ${workload === 'clickhouse' ? 'shards' : 'read replicas'}` : ''} (${at('hardware')}).`);
   if (tier.usage?.peakMemory !== undefined) out.push('', `Measured at this scale: ${tier.usage.reconcilingCpu !== undefined ? formatKubernetesCpu(tier.usage.reconcilingCpu) : '–'} CPU reconciling, ${Math.round((tier.usage.steadyMemory ?? 0) / 1e6)} MB steady, ${Math.round(tier.usage.peakMemory / 1e6)} MB peak (${at('usage')}).`);
   if (tier.env && Object.keys(tier.env).length) out.push('', `Environment: ${Object.entries(tier.env).map(([k, v]) => `${k}=${tier.figures?.[`env.${k}`]?.printed ?? v}`).join(', ')}${tier.goMemLimit !== undefined ? `, GOMEMLIMIT=${tier.figures?.goMemLimit?.printed}` : ''} (${at('env')}).`);
+  if (tier.throughput) out.push('', `Sized throughput: ${tier.figures?.throughput?.printed.replace(/_/g, ',') ?? tier.throughput.value} ${tier.throughput.unit} (${at('throughput')}).`);
   if (tier.perReplica) out.push('', `One replica carries ${tier.perReplica.value.toLocaleString('en-US')} ${tier.perReplica.unit} (${at('perReplica')}).`);
   for (const alert of tier.alerts ?? []) {
     const levels = [alert.warning && `warning ${alert.comparison} ${alert.warning.printed}`, alert.critical && `critical ${alert.comparison} ${alert.critical.printed}`].filter(Boolean).join(', ');
     out.push(`- Alert on ${alert.what}: ${levels}${alert.for ? ` for ${alert.for.printed}` : ''} (${cite((alert.warning ?? alert.critical)!.source)})`);
   }
   if (tier.alerts?.length) out.splice(out.length - tier.alerts.length, 0, '', 'The document alerts on:');
+  for (const wrong of tier.arithmetic ?? []) out.push('', `Arithmetic in the document: ${wrong.says} (${cite(wrong.figure.source)}).`);
   for (const conflict of tier.conflicts ?? []) {
     out.push('', `Conflict in the document (${conflict.subject}): ${conflict.first.says} (${cite(conflict.first.figure.source)}); ${conflict.second.says} (${cite(conflict.second.figure.source)}). Headroom: ${conflict.resolution}.`);
   }

@@ -82,13 +82,18 @@ export const ALLOY_PIPELINE = {
     spikeLimit: RIVER.figure('200', 'mib', 'otelcol.processor.memory_limiter.spike_limit_mib'),
     checkInterval: RIVER.figure('5s', 'duration', 'otelcol.processor.memory_limiter.check_interval'),
   },
-  /** otelcol.receiver.otlp arguments by their Alloy block path. */
+  /**
+   * otelcol.receiver.otlp arguments by their Alloy block path; each is an argument of that block in
+   * grafana/alloy docs/sources/reference/components/otelcol/otelcol.receiver.otlp.md (commit 66ebea8).
+   */
   receiver: {
     'grpc.max_recv_msg_size': RIVER.figure('32MiB', 'bytes', 'otelcol.receiver.otlp.grpc.max_recv_msg_size'),
     'grpc.max_concurrent_streams': RIVER.figure('100', 'number', 'otelcol.receiver.otlp.grpc.max_concurrent_streams'),
     'grpc.read_buffer_size': RIVER.figure('512KiB', 'bytes', 'otelcol.receiver.otlp.grpc.read_buffer_size'),
     'grpc.write_buffer_size': RIVER.figure('512KiB', 'bytes', 'otelcol.receiver.otlp.grpc.write_buffer_size'),
     'http.max_request_body_size': RIVER.figure('32MiB', 'bytes', 'otelcol.receiver.otlp.http.max_request_body_size'),
+    'http.read_timeout': RIVER.figure('30s', 'duration', 'otelcol.receiver.otlp.http.read_timeout'),
+    'http.write_timeout': RIVER.figure('30s', 'duration', 'otelcol.receiver.otlp.http.write_timeout'),
   } as Record<string, Figure>,
 };
 
@@ -137,7 +142,7 @@ function verticalConflict(workload: 'Alloy' | 'AI Sorter', table: Figure, vertic
   return {
     subject: `${workload} pod memory: tier table vs Vertical Scaling`,
     first: { figure: table, says: `the tier table gives ${table.printed} per pod, without saying request or limit` },
-    second: { figure: vertical.limits.memory, says: `Vertical Scaling writes ${vertical.requests.memory.printed} as the request and ${vertical.limits.memory.printed} as the limit` },
+    second: { figure: vertical.limits.memory, says: `Vertical Scaling writes ${vertical.requests.cpu.printed} / ${vertical.requests.memory.printed} as the requests and ${vertical.limits.cpu.printed} / ${vertical.limits.memory.printed} as the limits` },
     resolution: `tier tables are read as requests (Vertical Scaling's requests equal the medium row); its limits (${vertical.limits.cpu.printed}, ${vertical.limits.memory.printed}) apply to medium only, no limit is invented for the other sizes`,
   };
 }
@@ -185,9 +190,6 @@ function sorterTier(size: Size): TierSizing {
 
 const ORDER: Size[] = ['small', 'medium', 'large', 'xlarge'];
 export const SEED_000_TIERS: TierSizing[] = [...ORDER.map(alloyTier), ...ORDER.map(sorterTier)];
-
-/** Vertical Scaling's requests, which equal the medium rows (checked by the tests). */
-export const VERTICAL_REQUESTS = { alloy: verticalAlloy.requests, 'ai-sorter': verticalSorter.requests };
 
 /** Seed 000 OTLP ingestion benchmark (5KB payloads): per row, memory in use, CPU use and the requests per second measured. */
 export const OTLP_ROWS = ([['300Mi', '25%', '400'], ['600Mi', '45%', '800'], ['1.2Gi', '70%', '1200'], ['2.0Gi', '90%', '1500']] as const)

@@ -1,5 +1,5 @@
 import { section } from '../figures';
-import type { AlertSizing, HpaSizing, TierSizing } from '../model-types';
+import type { AlertSizing, Conflict, HpaSizing, TierSizing } from '../model-types';
 
 // Seed 001 — MetricStream capacity planning: the ingestion servers, by roadmap phase. Each phase states
 // the load it carries (clients or monitored servers, RPS), the ingestion servers it runs and its cost;
@@ -47,72 +47,6 @@ const alerts: AlertSizing[] = [
   { what: 'error rate', comparison: '>', critical: ALERTS.figure('5%', 'percent', 'Critical (red)') },
 ];
 
-const perReplica = { figure: SERVER_RPS, unit: 'req/s' };
-
-export const SEED_001_TIERS: TierSizing[] = [
-  {
-    workload: 'ingestion', tier: 'phase-1', source: PHASE[1].source,
-    load: [
-      { metric: 'requestsPerSecond', max: { figure: PHASE[1].figure('2,253', 'number', '# RPS'), inclusive: true } },
-      { metric: 'clients', max: { figure: PHASE[1].figure('100', 'number', '# clients'), inclusive: true } },
-    ],
-    replicas: PHASE[1].figure('1', 'number', '# × c6i.2xlarge (#/month)'),
-    throughput: { figure: PHASE[1].figure('2,253', 'number', '# RPS'), unit: 'req/s' },
-    perReplica,
-    monthlyCost: PHASE[1].figure('$73', 'usd', '# × c6i.2xlarge (#/month)'),
-    alerts,
-  },
-  {
-    workload: 'ingestion', tier: 'phase-2', source: PHASE[2].source,
-    load: [
-      { metric: 'requestsPerSecond', min: { figure: PHASE[1].figure('2,253', 'number', '# RPS'), inclusive: false }, max: { figure: PHASE[2].figure('10,000', 'number', '# RPS'), inclusive: true } },
-      { metric: 'clients', min: { figure: PHASE[1].figure('100', 'number', '# clients'), inclusive: false }, max: { figure: PHASE[2].figure('1,000', 'number', '# clients'), inclusive: true } },
-    ],
-    replicas: PHASE[2].figure('1', 'number', '# × c6i.2xlarge (ingestion) = #'),
-    throughput: { figure: PHASE[2].figure('10,000', 'number', '# RPS'), unit: 'req/s' },
-    perReplica,
-    monthlyCost: PHASE[2].figure('$1,423', 'usd', 'Total'),
-    alerts,
-  },
-  {
-    workload: 'ingestion', tier: 'phase-3', source: PHASE[3].source,
-    load: [
-      { metric: 'requestsPerSecond', min: { figure: PHASE[2].figure('10,000', 'number', '# RPS'), inclusive: false }, max: { figure: PHASE[3].figure('100,000', 'number', '# RPS'), inclusive: true } },
-      { metric: 'servers', max: { figure: PHASE[3].figure('10,000', 'number', '# servers'), inclusive: true } },
-    ],
-    replicas: PHASE[3].figure('10', 'number', '# ingestion servers'),
-    hpa,
-    throughput: { figure: PHASE[3].figure('100,000', 'number', '# RPS'), unit: 'req/s' },
-    perReplica,
-    monthlyCost: PHASE[3].figure('$5,614', 'usd', 'Total'),
-    alerts,
-    conflicts: [{
-      subject: 'ingestion servers at 100,000 RPS',
-      first: { figure: PHASE[3].figure('10', 'number', '# ingestion servers'), says: 'the roadmap, the cost table and the HPA minimum run 10 servers' },
-      second: { figure: SCALING_MATH.figure('12', 'number', 'Headroom'), says: 'Scaling Math adds 2 for redundancy: 12 servers at 83%' },
-      resolution: 'replicas must reach 10 (ceil(RPS / 10,000)); the 2 for redundancy are shown as headroom',
-    }],
-  },
-  {
-    workload: 'ingestion', tier: 'phase-4', source: PHASE[4].source,
-    load: [
-      { metric: 'requestsPerSecond', min: { figure: PHASE[3].figure('100,000', 'number', '# RPS'), inclusive: false } },
-      { metric: 'servers', min: { figure: PHASE[3].figure('10,000', 'number', '# servers'), inclusive: false }, max: { figure: PHASE[4].figure('50,000', 'number', '# servers'), inclusive: true } },
-    ],
-    throughput: { figure: PHASE[4].figure('500,000', 'number', '# RPS'), unit: 'req/s' },
-    perReplica,
-    monthlyCost: PHASE[4].figure('$18,842', 'usd', 'Total'),
-    alerts,
-    conflicts: [{
-      subject: 'phase 4 capacity',
-      first: { figure: PHASE[4].figure('500,000', 'number', '# RPS'), says: 'phase 4 claims 500,000 RPS' },
-      second: { figure: PHASE[4].figure('3', 'number', '# regions × # = #'), says: 'it prices 3 regions × the phase 3 infrastructure, which carries 100,000 RPS each: 300,000' },
-      resolution: 'replicas are checked per region against ceil(RPS / 10,000); the 500,000 figure is shown, not relied on',
-    }],
-    notes: ['three regions, each a phase 3 deployment'],
-  },
-];
-
 /** Appendix: Calculation Spreadsheet > Scaling Formulas, with its worked examples as printed. */
 export const FORMULA_001 = {
   jsonShare: FORMULAS.figure('0.35', 'number', 'total_capacity'),
@@ -136,3 +70,98 @@ export const NIC = {
   measured: MEASURED.figure('125', 'number', 'Network.Headroom'),
   limits: LIMITS.figure('15', 'number', 'Network / Limiting Factor', { value: 125, note: '1 Gbps = 1e9 / 8 bytes/s = 125 MB/s' }),
 };
+
+/** Wrong arithmetic of the document about a server: printed vs recomputed (hovers say so). */
+const WRONG: TierSizing['arithmetic'] = [
+  { figure: FORMULA_001.exampleMemoryMb, says: `calculate_memory(10000, 1) prints ${FORMULA_001.exampleMemoryMb.printed} MB (~10GB); recomputed ${FORMULA_001.exampleMemoryMb.value.toFixed(1)} MB (50 + 16 × 2 + 10,000 × 1 / 1024); Headroom derives no memory from it` },
+  { figure: FORMULA_001.exampleCapacity, says: `calculate_server_capacity(8, 3.5, 50000) prints ~${FORMULA_001.exampleCapacity.printed} RPS; recomputed ${FORMULA_001.exampleCapacity.value.toLocaleString('en-US')}` },
+];
+
+/** Two parts of the document that disagree about a server, named on every phase (hovers show them). */
+const ARITHMETIC: Conflict[] = [
+  {
+    subject: 'per-server capacity',
+    first: { figure: SERVER_RPS, says: `Scaling Math sizes a server at ${SERVER_RPS.printed} RPS (CPU-bound, from 2,253 RPS measured at 45% CPU)` },
+    second: { figure: FORMULA_001.exampleCapacity, says: `its calculate_server_capacity(8, 3.5, 50000) prints ~${FORMULA_001.exampleCapacity.printed} RPS; recomputed ${FORMULA_001.exampleCapacity.value.toLocaleString('en-US')}` },
+    resolution: `the stated ${SERVER_RPS.printed} RPS per server is used; the formula is not`,
+  },
+  {
+    subject: '1 Gbps NIC bandwidth',
+    first: { figure: NIC.measured, says: `Measured Performance: 1 Gbps NIC = ${NIC.measured.printed} MB/sec` },
+    second: { figure: NIC.limits, says: `Single Server Limits: "1 Gbps NIC saturates at ~${NIC.limits.printed} MB/sec"; 1 Gbps is ${NIC.limits.value} MB/s` },
+    resolution: `${NIC.measured.printed} MB/s is used; the network is not the limiting factor at 10,000 RPS either way`,
+  },
+];
+
+const perReplica = { figure: SERVER_RPS, unit: 'req/s' };
+
+export const SEED_001_TIERS: TierSizing[] = [
+  {
+    workload: 'ingestion', tier: 'phase-1', source: PHASE[1].source,
+    load: [
+      { metric: 'requestsPerSecond', max: { figure: PHASE[1].figure('2,253', 'number', '# RPS'), inclusive: true } },
+      { metric: 'clients', max: { figure: PHASE[1].figure('100', 'number', '# clients'), inclusive: true } },
+    ],
+    replicas: PHASE[1].figure('1', 'number', '# × c6i.2xlarge (#/month)'),
+    throughput: { figure: PHASE[1].figure('2,253', 'number', '# RPS'), unit: 'req/s' },
+    perReplica,
+    monthlyCost: PHASE[1].figure('$73', 'usd', '# × c6i.2xlarge (#/month)'),
+    alerts,
+    conflicts: ARITHMETIC,
+    arithmetic: WRONG,
+  },
+  {
+    workload: 'ingestion', tier: 'phase-2', source: PHASE[2].source,
+    load: [
+      { metric: 'requestsPerSecond', min: { figure: PHASE[1].figure('2,253', 'number', '# RPS'), inclusive: false }, max: { figure: PHASE[2].figure('10,000', 'number', '# RPS'), inclusive: true } },
+      { metric: 'clients', min: { figure: PHASE[1].figure('100', 'number', '# clients'), inclusive: false }, max: { figure: PHASE[2].figure('1,000', 'number', '# clients'), inclusive: true } },
+    ],
+    replicas: PHASE[2].figure('1', 'number', '# × c6i.2xlarge (ingestion) = #'),
+    throughput: { figure: PHASE[2].figure('10,000', 'number', '# RPS'), unit: 'req/s' },
+    perReplica,
+    monthlyCost: PHASE[2].figure('$1,423', 'usd', 'Total'),
+    alerts,
+    conflicts: ARITHMETIC,
+    arithmetic: WRONG,
+  },
+  {
+    workload: 'ingestion', tier: 'phase-3', source: PHASE[3].source,
+    load: [
+      { metric: 'requestsPerSecond', min: { figure: PHASE[2].figure('10,000', 'number', '# RPS'), inclusive: false }, max: { figure: PHASE[3].figure('100,000', 'number', '# RPS'), inclusive: true } },
+      { metric: 'servers', max: { figure: PHASE[3].figure('10,000', 'number', '# servers'), inclusive: true } },
+    ],
+    replicas: PHASE[3].figure('10', 'number', '# ingestion servers'),
+    hpa,
+    throughput: { figure: PHASE[3].figure('100,000', 'number', '# RPS'), unit: 'req/s' },
+    perReplica,
+    monthlyCost: PHASE[3].figure('$5,614', 'usd', 'Total'),
+    alerts,
+    conflicts: [{
+      subject: 'ingestion servers at 100,000 RPS',
+      first: { figure: PHASE[3].figure('10', 'number', '# ingestion servers'), says: 'the roadmap, the cost table and the HPA minimum run 10 servers' },
+      second: { figure: SCALING_MATH.figure('12', 'number', 'Headroom'), says: 'Scaling Math adds 2 for redundancy: 12 servers at 83%' },
+      resolution: 'replicas must reach 10 (ceil(RPS / 10,000)); the 2 for redundancy are shown as headroom',
+    }, ...ARITHMETIC],
+    arithmetic: WRONG,
+  },
+  {
+    workload: 'ingestion', tier: 'phase-4', source: PHASE[4].source,
+    load: [
+      { metric: 'requestsPerSecond', min: { figure: PHASE[3].figure('100,000', 'number', '# RPS'), inclusive: false } },
+      { metric: 'servers', min: { figure: PHASE[3].figure('10,000', 'number', '# servers'), inclusive: false }, max: { figure: PHASE[4].figure('50,000', 'number', '# servers'), inclusive: true } },
+    ],
+    throughput: { figure: PHASE[4].figure('500,000', 'number', '# RPS'), unit: 'req/s' },
+    perReplica,
+    monthlyCost: PHASE[4].figure('$18,842', 'usd', 'Total'),
+    alerts,
+    conflicts: [{
+      subject: 'phase 4 capacity',
+      first: { figure: PHASE[4].figure('500,000', 'number', '# RPS'), says: 'phase 4 claims 500,000 RPS' },
+      second: { figure: PHASE[4].figure('3', 'number', '# regions × # = #'), says: 'it prices 3 regions × the phase 3 infrastructure, which carries 100,000 RPS each: 300,000' },
+      resolution: 'replicas are checked per region against ceil(RPS / 10,000); the 500,000 figure is shown, not relied on',
+    }, ...ARITHMETIC],
+    arithmetic: WRONG,
+    notes: ['three regions, each a phase 3 deployment'],
+  },
+];
+

@@ -18,7 +18,6 @@ export const SCALE = {
   servers: TARGETS.figure('100_000', 'number', 'scale_requirements.servers'),
   metricsPerServer: TARGETS.figure('50', 'number', 'scale_requirements.metrics_per_server'),
   intervalSeconds: TARGETS.figure('15', 'seconds', 'scale_requirements.collection_interval'),
-  metricsPerSecond: TARGETS.figure('333_333', 'number', 'calculated_metrics.metrics_per_second'),
 };
 
 const TIER = '100k-servers';
@@ -82,5 +81,4 @@ export const FORMULA_002 = {
   kafka: { min: PLANNER.figure('3', 'number', `${PLANNER_KEY}.kafka_nodes`), perNode: PLANNER.figure('150_000', 'number', `${PLANNER_KEY}.kafka_nodes`), plus: PLANNER.figure('1', 'number', `${PLANNER_KEY}.kafka_nodes`), monthly: PLANNER.figure('800', 'number', `${PLANNER_KEY}.costs`) },
   timescaledb: { min: PLANNER.figure('2', 'number', `${PLANNER_KEY}.timescaledb_nodes`), perNode: PLANNER.figure('200_000', 'number', `${PLANNER_KEY}.timescaledb_nodes`), plus: PLANNER.figure('1', 'number', `${PLANNER_KEY}.timescaledb_nodes`), monthly: PLANNER.figure('1200', 'number', `${PLANNER_KEY}.costs`) },
   clickhouse: { min: PLANNER.figure('3', 'number', `${PLANNER_KEY}.clickhouse_nodes`), perNode: PLANNER.figure('50_000', 'number', `${PLANNER_KEY}.clickhouse_nodes`), plus: PLANNER.figure('1', 'number', `${PLANNER_KEY}.clickhouse_nodes`), monthly: PLANNER.figure('2000', 'number', `${PLANNER_KEY}.costs`) },
-  growthPerMonth: PLANNER.figure('0.15', 'number', `${PLANNER_KEY}.def __init__(self).self.base_metrics`),
 };

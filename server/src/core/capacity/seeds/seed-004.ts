@@ -21,6 +21,22 @@ const AGENT = section(SEED_004, 'Performance Tuning > Agent Tuning for High Log 
 const ALERTS = section(SEED_004, 'Monitoring at Scale > Prometheus Alerts');
 export const SIZING_FORMULA = section(SEED_004, 'Capacity Planning > Sizing Formula');
 
+/** Capacity Planning > Sizing Formula: the constants of its four formulas and its storage example. */
+export const FORMULA_004 = {
+  agentsPerReplica: SIZING_FORMULA.figure('20', 'number', 'replicas'),
+  headroomReplicas: SIZING_FORMULA.figure('1', 'number', 'replicas'),
+  clickhouseBaseGb: SIZING_FORMULA.figure('2', 'number', 'memory_gb'),
+  rpsStep: SIZING_FORMULA.figure('10000', 'number', 'memory_gb'),
+  gbPerStep: SIZING_FORMULA.figure('0.5', 'number', 'memory_gb'),
+  storageExample: {
+    logRps: SIZING_FORMULA.figure('100000', 'number', ''),
+    retentionSeconds: SIZING_FORMULA.figure('86400', 'seconds', ''),
+    logBytes: SIZING_FORMULA.figure('500', 'number', ''),
+    compressionRatio: SIZING_FORMULA.figure('0.15', 'number', ''),
+    gbPerDay: SIZING_FORMULA.figure('648', 'number', ''),
+  },
+};
+
 type Profile = 'default' | 'medium' | 'large' | 'enterprise';
 const ORDER: Profile[] = ['default', 'medium', 'large', 'enterprise'];
 const TABLE: Record<Profile, { agents: [string, string?]; rps: string; replicas: string; memory: string }> = {
@@ -108,6 +124,13 @@ const CH_ENV: [string, string, string][] = [
 const chEnv = (column: 'Default' | 'Enterprise') =>
   Object.fromEntries(CH_ENV.map(([name, d, e]) => [name, CLICKHOUSE_ENV.figure(column === 'Default' ? d : e, 'number', `${name} / ${column}`)]));
 
+const storageConflict: Conflict = {
+  subject: 'ClickHouse enterprise storage vs its own log volume',
+  first: { figure: SUMMARY.figure('100Gi', 'memory', 'ClickHouse / Storage'), says: 'the enterprise summary gives ClickHouse a 100Gi volume' },
+  second: { figure: FORMULA_004.storageExample.gbPerDay, says: `the sizing formula's own example stores ${FORMULA_004.storageExample.gbPerDay.printed} GB/day at 100,000 log rows/s: 100Gi holds about 4 hours of it` },
+  resolution: 'the volume is checked as printed; hovers state the retention it gives at the example rate',
+};
+
 function clickhouseTier(p: Profile): TierSizing {
   const memory = profile(p, 'ClickHouse Memory', TABLE[p].memory, 'memory');
   const base: TierSizing = {
@@ -138,6 +161,7 @@ function clickhouseTier(p: Profile): TierSizing {
     },
     env: chEnv('Enterprise'),
     alerts: [{ what: 'ClickHouse inserted rows/s', comparison: '<', critical: ALERTS.figure('50000', 'number', 'groups.rules.expr'), for: ALERTS.figure('2m', 'duration', 'groups.rules.for') }],
+    conflicts: [storageConflict],
   };
 }
 
@@ -166,34 +190,7 @@ export const SEED_004_TIERS: TierSizing[] = [
   },
 ];
 
-/** Seed 004's enterprise resource summary totals (checked against the rows by the tests). */
-export const ENTERPRISE_TOTALS = {
-  cpu: SUMMARY.figure('36', 'number', 'Total / CPU'),
-  memory: SUMMARY.figure('56', 'number', 'Total / Memory'),
-  storage: SUMMARY.figure('170', 'number', 'Total / Storage'),
-};
-
-/** The load calculation's per-agent and per-request figures, used to turn agents into RPS and storage. */
+/** The load calculation's RPS per agent, which turns agents into requests per second and back. */
 export const LOAD_FIGURES = {
   rpsPerAgent: LOAD.figure('1,000', 'number', '# agents × # RPS each = # total RPS'),
-  logBytes: LOAD.figure('500', 'number', 'Each request = # log entry (~# bytes)'),
-  agentsPerReplica: GATEWAY.figure('20', 'number', 'gateway.replicaCount'),
-};
-
-/** Capacity Planning > Sizing Formula: the constants of its four formulas and its storage example. */
-export const FORMULA_004 = {
-  agentsPerReplica: SIZING_FORMULA.figure('20', 'number', 'replicas'),
-  headroomReplicas: SIZING_FORMULA.figure('1', 'number', 'replicas'),
-  gatewayBaseMb: SIZING_FORMULA.figure('256', 'number', 'memory_mb'),
-  mbPerAgent: SIZING_FORMULA.figure('2', 'number', 'memory_mb'),
-  clickhouseBaseGb: SIZING_FORMULA.figure('2', 'number', 'memory_gb'),
-  rpsStep: SIZING_FORMULA.figure('10000', 'number', 'memory_gb'),
-  gbPerStep: SIZING_FORMULA.figure('0.5', 'number', 'memory_gb'),
-  storageExample: {
-    logRps: SIZING_FORMULA.figure('100000', 'number', ''),
-    retentionSeconds: SIZING_FORMULA.figure('86400', 'seconds', ''),
-    logBytes: SIZING_FORMULA.figure('500', 'number', ''),
-    compressionRatio: SIZING_FORMULA.figure('0.15', 'number', ''),
-    gbPerDay: SIZING_FORMULA.figure('648', 'number', ''),
-  },
 };
