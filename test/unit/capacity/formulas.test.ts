@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   OPERATOR_CPU_BY_VOLUMES, OPERATOR_MEMORY_BY_VOLUMES, OTLP_RPS_BY_MEMORY, SORTER_RPS_BY_MEMORY, benchmarkThroughput, calculateMemoryMb,
   calculateServerCapacity, clickhouseMemoryGb, clickhouseRetentionHours, clickhouseStorageGb, costPerMillionMetrics, gatewayCapacity,
-  gatewayReplicas, infrastructureNodes, ingestionServers, interpolate, metricsPerSecond, operatorRequests, operatorVolumesFor,
+  gatewayReplicas, infrastructureNodes, ingestionServers, interpolate, rowsOf, metricsPerSecond, operatorRequests, operatorVolumesFor,
 } from '../../../server/src/core/capacity/formulas';
 import { FORMULA_001, NIC } from '../../../server/src/core/capacity/seeds/seed-001';
 
@@ -73,7 +73,7 @@ test('seed 002: 100K servers × 50 metrics / 15s = 333,333 metrics/s, and the no
 
 test('seed 000/003 tables: interpolation hits every measured row and is linear between them', () => {
   for (const table of [SORTER_RPS_BY_MEMORY, OTLP_RPS_BY_MEMORY, OPERATOR_CPU_BY_VOLUMES, OPERATOR_MEMORY_BY_VOLUMES]) {
-    for (const [x, y] of table.rows) assert.deepEqual(interpolate(table, x), { value: y, extrapolated: false });
+    for (const [x, y] of rowsOf(table)) assert.deepEqual(interpolate(table, x), { value: y, extrapolated: false });
   }
   assert.equal(interpolate(OPERATOR_CPU_BY_VOLUMES, 1500).value, 0.5);
   assert.deepEqual(interpolate(OPERATOR_MEMORY_BY_VOLUMES, 5000), { value: 768 * MiB, extrapolated: true });

@@ -56,7 +56,6 @@ export interface TierRecommendation {
     asyncInsertThreads?: number;
     asyncInsertMaxDataSize?: number;
     asyncInsertBusyTimeoutMs?: number;
-    maxThreads?: number;
   };
   /** What the tier is sized to carry, e.g. `{ value: 100000, unit: 'req/s' }`. */
   throughput?: { value: number; unit: string };

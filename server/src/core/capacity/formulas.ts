@@ -12,8 +12,9 @@ import { FORMULA_004, LOAD_FIGURES, SIZING_FORMULA } from './seeds/seed-004';
 
 export const FORMULA_SOURCES = {
   sizingFormula: SIZING_FORMULA.source,
-  ingestion: SCALING_MATH.source,
-  ingestionAppendix: FORMULA_001.exampleMemoryMb.source,
+  // Read when used: seeds/seed-001.ts imports this module for its arithmetic notes.
+  get ingestion() { return SCALING_MATH.source; },
+  get ingestionAppendix() { return FORMULA_001.exampleMemoryMb.source; },
   metricsPerSecond: TARGETS.source,
   infrastructureNodes: PLANNER.source,
   operatorCalculator: CALCULATOR.source,
@@ -91,16 +92,21 @@ export function infrastructureNodes(metricsPerSec: number): { kafka: number; tim
   return { kafka, timescaledb, clickhouse, monthlyCost: kafka * v(FORMULA_002.kafka.monthly) + timescaledb * v(FORMULA_002.timescaledb.monthly) + clickhouse * v(FORMULA_002.clickhouse.monthly) };
 }
 
-/** A measured table: rows of (x, y); `interpolate` is linear between rows and clamps outside them. */
+/** A measured table: rows of (x, y) figures; `interpolate` is linear between rows and clamps outside them. */
 export interface BenchmarkTable {
   x: string;
   y: string;
-  rows: readonly (readonly [number, number])[];
+  figures: readonly (readonly [Figure, Figure])[];
   source: Citation;
 }
 
+/** The table's rows as numbers, read from its figures when used. */
+export function rowsOf(table: BenchmarkTable): [number, number][] {
+  return table.figures.map(([x, y]) => [x.value, y.value]);
+}
+
 export function interpolate(table: BenchmarkTable, x: number): { value: number; extrapolated: boolean } {
-  const rows = table.rows;
+  const rows = rowsOf(table);
   if (x <= rows[0][0]) return { value: rows[0][1], extrapolated: x < rows[0][0] };
   const last = rows[rows.length - 1];
   if (x >= last[0]) return { value: last[1], extrapolated: x > last[0] };
@@ -114,23 +120,23 @@ export function interpolate(table: BenchmarkTable, x: number): { value: number; 
 /** Seed 000 OTLP ingestion benchmark: memory in use (bytes) against requests per second (5KB payloads). */
 export const OTLP_RPS_BY_MEMORY: BenchmarkTable = {
   x: 'memory in use', y: 'OTLP req/s', source: FORMULA_SOURCES.otlpBenchmark,
-  rows: OTLP_ROWS.map((r) => [r.memory.value, r.rps.value] as const),
+  figures: OTLP_ROWS.map((r) => [r.memory, r.rps] as const),
 };
 
 /** Seed 000 AI Sorter benchmark: memory in use (bytes) against requests per second. */
 export const SORTER_RPS_BY_MEMORY: BenchmarkTable = {
   x: 'memory in use', y: 'req/s', source: FORMULA_SOURCES.sorterBenchmark,
-  rows: SORTER_ROWS.map((r) => [r.memory.value, r.rps.value] as const),
+  figures: SORTER_ROWS.map((r) => [r.memory, r.rps] as const),
 };
 
 /** Seed 003 resource calculator: volumes against CPU request (cores) and memory request (bytes). */
 export const OPERATOR_CPU_BY_VOLUMES: BenchmarkTable = {
   x: 'volumes', y: 'CPU request', source: FORMULA_SOURCES.operatorCalculator,
-  rows: CALCULATOR_ROWS.map((r) => [r.volumes.value, r.cpu.value] as const),
+  figures: CALCULATOR_ROWS.map((r) => [r.volumes, r.cpu] as const),
 };
 export const OPERATOR_MEMORY_BY_VOLUMES: BenchmarkTable = {
   x: 'volumes', y: 'memory request', source: FORMULA_SOURCES.operatorCalculator,
-  rows: CALCULATOR_ROWS.map((r) => [r.volumes.value, r.memory.value] as const),
+  figures: CALCULATOR_ROWS.map((r) => [r.volumes, r.memory] as const),
 };
 
 /**
@@ -139,7 +145,7 @@ export const OPERATOR_MEMORY_BY_VOLUMES: BenchmarkTable = {
  */
 export function benchmarkThroughput(table: BenchmarkTable, memoryBytes: number): { rps: number; capped: boolean } {
   const result = interpolate(table, memoryBytes);
-  return { rps: Math.round(result.value), capped: result.extrapolated && memoryBytes > table.rows[0][0] };
+  return { rps: Math.round(result.value), capped: result.extrapolated && memoryBytes > table.figures[0][0].value };
 }
 
 /** Seed 003 §8.1: the requests for a volume count; between rows the next row up (never below the document). */

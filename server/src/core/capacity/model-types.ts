@@ -94,11 +94,7 @@ export interface TierSizing {
     maxConnections?: Figure;
     backgroundPoolSize?: Figure;
     backgroundSchedulePoolSize?: Figure;
-    asyncInsert?: Figure;
     asyncInsertThreads?: Figure;
-    asyncInsertMaxDataSize?: Figure;
-    asyncInsertBusyTimeoutMs?: Figure;
-    maxThreads?: Figure;
   };
   /** What the tier carries, in `unit` (per replica when `perReplica`). */
   throughput?: { figure: Figure; unit: string };

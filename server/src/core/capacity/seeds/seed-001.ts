@@ -1,5 +1,7 @@
 import { section } from '../figures';
 import type { AlertSizing, Conflict, HpaSizing, TierSizing } from '../model-types';
+// Used only inside getters, when a hover reads them: formulas.ts imports this module's constants.
+import { calculateMemoryMb, calculateServerCapacity } from '../formulas';
 
 // Seed 001 — MetricStream capacity planning: the ingestion servers, by roadmap phase. Each phase states
 // the load it carries (clients or monitored servers, RPS), the ingestion servers it runs and its cost;
@@ -72,9 +74,22 @@ export const NIC = {
 };
 
 /** Wrong arithmetic of the document about a server: printed vs recomputed (hovers say so). */
+const F = FORMULA_001;
 const WRONG: TierSizing['arithmetic'] = [
-  { figure: FORMULA_001.exampleMemoryMb, says: `calculate_memory(10000, 1) prints ${FORMULA_001.exampleMemoryMb.printed} MB (~10GB); recomputed ${FORMULA_001.exampleMemoryMb.value.toFixed(1)} MB (50 + 16 × 2 + 10,000 × 1 / 1024); Headroom derives no memory from it` },
-  { figure: FORMULA_001.exampleCapacity, says: `calculate_server_capacity(8, 3.5, 50000) prints ~${FORMULA_001.exampleCapacity.printed} RPS; recomputed ${FORMULA_001.exampleCapacity.value.toLocaleString('en-US')}` },
+  {
+    figure: F.exampleMemoryMb,
+    get says() {
+      const recomputed = calculateMemoryMb(F.exampleClients.value, F.exampleKbPerClient.value);
+      return `calculate_memory(${F.exampleClients.printed}, ${F.exampleKbPerClient.printed}) prints ${F.exampleMemoryMb.printed} MB (~10GB); recomputed ${recomputed.toFixed(1)} MB (${F.baselineMb.printed} + ${F.threads.printed} × ${F.stackMb.printed} + ${F.exampleClients.printed} × ${F.exampleKbPerClient.printed} / ${F.kbPerMb.printed}); Headroom derives no memory from it`;
+    },
+  },
+  {
+    figure: F.exampleCapacity,
+    get says() {
+      const recomputed = calculateServerCapacity(F.exampleCores.value, F.exampleGhz.value, F.exampleCycles.value);
+      return `calculate_server_capacity(${F.exampleCores.printed}, ${F.exampleGhz.printed}, ${F.exampleCycles.printed}) prints ~${F.exampleCapacity.printed} RPS; recomputed ${recomputed.toLocaleString('en-US')} (÷ ${F.jsonShare.printed} for the JSON share)`;
+    },
+  },
 ];
 
 /** Two parts of the document that disagree about a server, named on every phase (hovers show them). */

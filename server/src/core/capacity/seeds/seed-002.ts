@@ -68,7 +68,6 @@ export const SEED_002_TIERS: TierSizing[] = [
       maxServerMemoryUsageToRamRatio: OPTIMIZATION.figure('80%', 'fraction', 'optimization_strategies.clickhouse_optimizations.memory_allocation', { note: '"Allocate 80% of RAM to ClickHouse", read as max_server_memory_usage_to_ram_ratio' }),
       maxConcurrentQueries: CLICKHOUSE.figure('200', 'number', 'clickhouse_performance.optimization_settings.max_concurrent_queries'),
       maxMemoryUsage: CLICKHOUSE.figure('100GB', 'decimal-bytes', 'clickhouse_performance.optimization_settings.max_memory_usage'),
-      maxThreads: CLICKHOUSE.figure('16', 'number', 'clickhouse_performance.optimization_settings.max_threads'),
     },
     throughput: { figure: CLICKHOUSE.figure('100_000', 'number', 'clickhouse_performance.target_write_throughput'), unit: 'aggregated rows/s' },
     notes: ['replicas are per shard; hardware.nodes is the shard count (3 shards × 2 replicas = 6 machines)'],

@@ -105,7 +105,7 @@ function operatorTier(scale: Scale): TierSizing {
       tier.conflicts = [...(tier.conflicts ?? []), {
         subject: 'operator memory request vs measured peak',
         first: { figure: tier.requests.memory, says: `§5.1 requests ${tier.requests.memory.printed}` },
-        second: { figure: peakMemory, says: `§3.1 measures a ${peakMemory.printed} MB peak, and §10.2 sizes at peak + ${HEADROOM.printed} (${Math.round(needed / 1e6)} MB)` },
+        second: { figure: peakMemory, get says() { return `§3.1 measures a ${peakMemory.printed} MB peak, and §10.2 sizes at peak + ${HEADROOM.printed} (${Math.round(peakMemory.value * (1 + HEADROOM.value / 100) / 1e6)} MB)`; } },
         resolution: 'the tier keeps §5.1; the hover shows the peak-based size',
       }];
     }

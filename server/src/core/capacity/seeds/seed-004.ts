@@ -83,7 +83,7 @@ const gomaxprocsConflict = (gomaxprocs: Figure, cpuLimit: Figure): Conflict => (
 function gatewayTier(p: Profile): TierSizing {
   const base: TierSizing = {
     workload: 'gateway', tier: p, source: PROFILES.source, load: loadBands(p, 'requestsPerSecond'),
-    replicas: profile(p, 'Gateway Replicas', TABLE[p].replicas),
+    ...(p !== 'enterprise' ? { replicas: profile(p, 'Gateway Replicas', TABLE[p].replicas) } : {}),
     throughput: { figure: profile(p, 'RPS', TABLE[p].rps), unit: 'req/s' },
   };
   if (p === 'default') {
@@ -132,10 +132,9 @@ const storageConflict: Conflict = {
 };
 
 function clickhouseTier(p: Profile): TierSizing {
-  const memory = profile(p, 'ClickHouse Memory', TABLE[p].memory, 'memory');
   const base: TierSizing = {
     workload: 'clickhouse', tier: p, source: PROFILES.source, load: loadBands(p, 'logRowsPerSecond'),
-    limits: { memory },
+    ...(p !== 'enterprise' ? { limits: { memory: profile(p, 'ClickHouse Memory', TABLE[p].memory, 'memory') } } : {}),
     throughput: { figure: profile(p, 'RPS', TABLE[p].rps), unit: 'log rows/s' },
     ...(p === 'default' ? { env: chEnv('Default') } : {}),
   };
@@ -154,10 +153,7 @@ function clickhouseTier(p: Profile): TierSizing {
       maxConcurrentQueries: CLICKHOUSE.figure('200', 'number', 'max_concurrent_queries'),
       backgroundPoolSize: CLICKHOUSE.figure('16', 'number', 'background_pool_size'),
       backgroundSchedulePoolSize: CLICKHOUSE.figure('16', 'number', 'background_schedule_pool_size'),
-      asyncInsert: CLICKHOUSE.figure('1', 'number', 'async_insert'),
       asyncInsertThreads: CLICKHOUSE.figure('8', 'number', 'async_insert_threads'),
-      asyncInsertMaxDataSize: CLICKHOUSE.figure('10000000', 'number', 'async_insert_max_data_size'),
-      asyncInsertBusyTimeoutMs: CLICKHOUSE.figure('50', 'number', 'async_insert_busy_timeout_ms'),
     },
     env: chEnv('Enterprise'),
     alerts: [{ what: 'ClickHouse inserted rows/s', comparison: '<', critical: ALERTS.figure('50000', 'number', 'groups.rules.expr'), for: ALERTS.figure('2m', 'duration', 'groups.rules.for') }],
