@@ -16,6 +16,44 @@ const excludes = (e: Exclusion, s: SeedFigure) => e.document === s.document && e
   && (e.key === undefined || (typeof e.key === 'string' ? e.key === s.key : e.key.test(s.key))) && (e.token === undefined || e.token === s.token);
 const where = (s: SeedFigure) => `${s.document.slice(0, 3)}:${s.line} [${s.section}] ${s.kind} "${s.key}" ${s.token}`;
 
+/**
+ * The value a printed token stands for, read independently of figures.ts (a second reading of the same
+ * units), so a figure whose unit, token or value is changed no longer agrees.
+ */
+function independentReading(printed: string, unit: Figure['unit']): number {
+  const text = printed.replace(/[+,_]/g, '');
+  const number = Number(/^\$?([\d.]+(?:e\d+)?)/.exec(text)![1]);
+  const suffix = text.replace(/^\$?[\d.]+(?:e\d+)?/, '');
+  const table: Record<string, Record<string, number>> = {
+    cpu: { '': 1, m: 1e-3 },
+    memory: { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 },
+    bytes: { KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30 },
+    'decimal-bytes': { '': 1, MB: 1e6, GB: 1e9 },
+    duration: { ms: 1, s: 1000, m: 60_000, h: 3_600_000 },
+    seconds: { '': 1000, s: 1000 },
+    milliseconds: { ms: 1, s: 1000 },
+    MB: { '': 1e6 }, GB: { '': 1e9 }, TB: { '': 1e12 },
+    mib: { '': 2 ** 20 },
+    number: { '': 1, k: 1e3, K: 1e3, M: 1e6 },
+    usd: { '': 1 },
+    percent: { '': 1, '%': 1 },
+    fraction: { '%': 0.01 },
+  };
+  const factor = table[unit]?.[suffix];
+  assert.ok(factor !== undefined, `no reading of "${printed}" as ${unit}`);
+  return number * factor;
+}
+
+test('every figure\'s value is what its printed token says in its unit, unless the document\'s arithmetic is recorded as wrong', () => {
+  for (const figure of FIGURE_REGISTRY) {
+    const reading = independentReading(figure.printed, figure.unit);
+    const where = `${figure.source.document.slice(0, 3)} "${figure.key}" ${figure.printed} (${figure.unit})`;
+    if (figure.printedValue === undefined) assert.ok(Math.abs(figure.value - reading) <= Math.abs(reading) * 1e-12, `${where}: ${figure.value} ≠ ${reading}`);
+    else assert.ok(Math.abs(figure.printedValue - reading) <= Math.abs(reading) * 1e-12 && figure.value !== figure.printedValue, `${where}: printed ${figure.printedValue}, recomputed ${figure.value}`);
+  }
+  assert.ok(FIGURE_REGISTRY.length > 300);
+});
+
 test('every figure of the model is printed in its document, at the section and key it names', needsShared('seeds'), () => {
   const inventory = allSeedFigures();
   const missing = FIGURE_REGISTRY.filter((f) => !inventory.some((s) => sameFigure(s, f)));
