@@ -17,6 +17,11 @@ import * as completion from './handlers/completion';
 import * as definition from './handlers/definition';
 import * as references from './handlers/references';
 import * as configuration from './handlers/configuration';
+import * as semanticTokens from './handlers/semanticTokens';
+import * as rename from './handlers/rename';
+import * as documentHighlight from './handlers/documentHighlight';
+import * as signatureHelp from './handlers/signatureHelp';
+import * as workspaceSymbol from './handlers/workspaceSymbol';
 import * as workspaceScan from './workspaceScan';
 
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc from the VS Code
@@ -38,6 +43,7 @@ let inlayHintsEnabled = true;
 let pullConfiguration = false;
 let watchFiles = false;
 let workspaceRoots: string[] = [];
+let documentChanges = false;
 const maxFileBytes = () => engine.currentConfig.maxFileBytes;
 
 const ctx: ServerContext = {
@@ -81,6 +87,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   pullConfiguration = capabilities.workspace?.configuration === true;
   watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceRoots = configuration.rootsFrom(params);
+  documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
   await engine.init();
   return {
     capabilities: {
@@ -94,6 +101,11 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       completionProvider: { triggerCharacters: ['.', '"', '='] },
       definitionProvider: true,
       referencesProvider: true,
+      semanticTokensProvider: { legend: semanticTokens.LEGEND, full: { delta: true } },
+      renameProvider: { prepareProvider: true },
+      documentHighlightProvider: true,
+      signatureHelpProvider: { triggerCharacters: signatureHelp.TRIGGER_CHARACTERS, retriggerCharacters: signatureHelp.RETRIGGER_CHARACTERS },
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'headroom', version: '0.1.0' },
   };
@@ -109,6 +121,11 @@ foldingRange.register(ctx);
 completion.register(ctx);
 definition.register(ctx);
 references.register(ctx);
+semanticTokens.register(ctx);
+rename.register(ctx, () => documentChanges);
+documentHighlight.register(ctx);
+signatureHelp.register(ctx);
+workspaceSymbol.register(ctx);
 configuration.register(ctx, {
   canPull: () => pullConfiguration,
   canWatch: () => watchFiles,
