@@ -243,3 +243,32 @@ test('workspace symbols: Alloy names of open and unopened files, and Kubernetes 
   assert.deepEqual(workloads.map((s) => [s.name, s.containerName, path.basename(s.location.uri)]), [['batch-gateway', 'Deployment', 'gateway.yaml']]);
   assert.deepEqual(await client.request('workspace/symbol', { query: 'no-such-name-anywhere' }), []);
 });
+
+test('a client with dynamic registration gets these providers for Alloy documents only (YAML and XML keep the editor\'s own)', async () => {
+  const dynamic = new LspTestClient();
+  try {
+    const caps = (await dynamic.initialize({
+      textDocument: Object.fromEntries(['semanticTokens', 'rename', 'documentHighlight', 'signatureHelp'].map((f) => [f, { dynamicRegistration: true }])),
+    })).capabilities;
+    for (const provider of ['semanticTokensProvider', 'renameProvider', 'documentHighlightProvider', 'signatureHelpProvider']) {
+      assert.equal(caps[provider], undefined, provider);
+    }
+    assert.equal(caps.workspaceSymbolProvider, true);
+    let registrations: any[] = [];
+    for (let i = 0; i < 50 && registrations.length < 4; i++) {
+      registrations = dynamic.serverRequests.filter((r) => r.method === 'client/registerCapability').flatMap((r) => r.params.registrations)
+        .filter((r: any) => /semanticTokens|rename|documentHighlight|signatureHelp/.test(r.method));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(registrations.map((r) => r.method).sort(),
+      ['textDocument/documentHighlight', 'textDocument/rename', 'textDocument/semanticTokens', 'textDocument/signatureHelp']);
+    for (const registration of registrations) {
+      assert.deepEqual(registration.registerOptions.documentSelector.map((s: any) => s.language ?? s.pattern),
+        ['grafana-alloy', 'alloy', 'river', '**/*.{alloy,river}'], registration.method);
+    }
+    const rename = registrations.find((r) => r.method === 'textDocument/rename');
+    assert.equal(rename.registerOptions.prepareProvider, true);
+  } finally {
+    await dynamic.shutdown();
+  }
+});

@@ -24,8 +24,8 @@ export interface SemanticTokenResult {
 
 export interface HighlightResult {
   range: Range;
-  /** `write` where the name is declared, `read` where it is used. */
-  kind: 'read' | 'write';
+  /** `write` where the name is declared, `read` where it is used, `text` for the same word elsewhere. */
+  kind: 'read' | 'write' | 'text';
 }
 
 export interface SignatureParameter {

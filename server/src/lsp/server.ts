@@ -22,6 +22,7 @@ import * as rename from './handlers/rename';
 import * as documentHighlight from './handlers/documentHighlight';
 import * as signatureHelp from './handlers/signatureHelp';
 import * as workspaceSymbol from './handlers/workspaceSymbol';
+import * as alloyFeatures from './alloyFeatures';
 import * as workspaceScan from './workspaceScan';
 
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc from the VS Code
@@ -44,6 +45,7 @@ let pullConfiguration = false;
 let watchFiles = false;
 let workspaceRoots: string[] = [];
 let documentChanges = false;
+let alloyFeaturesDynamic = false;
 const maxFileBytes = () => engine.currentConfig.maxFileBytes;
 
 const ctx: ServerContext = {
@@ -88,6 +90,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceRoots = configuration.rootsFrom(params);
   documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  alloyFeaturesDynamic = alloyFeatures.registersDynamically(capabilities);
   await engine.init();
   return {
     capabilities: {
@@ -101,10 +104,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       completionProvider: { triggerCharacters: ['.', '"', '='] },
       definitionProvider: true,
       referencesProvider: true,
-      semanticTokensProvider: { legend: semanticTokens.LEGEND, full: { delta: true } },
-      renameProvider: { prepareProvider: true },
-      documentHighlightProvider: true,
-      signatureHelpProvider: { triggerCharacters: signatureHelp.TRIGGER_CHARACTERS, retriggerCharacters: signatureHelp.RETRIGGER_CHARACTERS },
+      ...alloyFeatures.staticCapabilities(alloyFeaturesDynamic),
       workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'headroom', version: '0.1.0' },
@@ -133,6 +133,7 @@ configuration.register(ctx, {
   onSettings: (settings) => { inlayHintsEnabled = settings.inlayHints?.enabled !== false; },
   onFilesChanged: (changes) => { void workspaceScan.onFilesChanged(ctx, changes, maxFileBytes); },
   onReady: () => {
+    if (alloyFeaturesDynamic) alloyFeatures.registerForAlloy(connection);
     const started = Date.now();
     workspaceScan.scanWorkspace(ctx, workspaceRoots, maxFileBytes).then(
       (count) => { if (count > 0) ctx.log(`indexed ${count} workspace files for cross-file rules in ${Date.now() - started} ms`); },

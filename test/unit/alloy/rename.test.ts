@@ -172,6 +172,13 @@ test('document highlights: the declaration is a write, the uses are reads', () =
   const { text: libText, position: fnAt } = cursor('x "y" { a = sys.env("A") }\nz "w" { b = s|ys.env("B") }');
   engine.open({ uri: 'file:///single/config.alloy', text: libText });
   assert.deepEqual(engine.documentHighlights('file:///single/config.alloy', fnAt).map((h) => `${h.range.start.line}:${h.range.start.character}-${h.range.end.character}`), ['0:12-19', '1:12-19']);
+  // An attribute name is no symbol: the same whole word is highlighted as text (not `timeout_ms`).
+  const { text: words, position: wordAt } = cursor('a "b" {\n  time|out = "1s"\n}\nc "d" {\n  timeout = "2s"\n  timeout_ms = 1\n}');
+  engine.open({ uri: 'file:///single/config.alloy', text: words });
+  assert.deepEqual(engine.documentHighlights('file:///single/config.alloy', wordAt).map((h) => `${h.kind} ${h.range.start.line}`), ['text 1', 'text 4']);
+  const { text: blank, position: blankAt } = cursor('a "b" {\n | \n}');
+  engine.open({ uri: 'file:///single/config.alloy', text: blank });
+  assert.deepEqual(engine.documentHighlights('file:///single/config.alloy', blankAt), []);
 });
 
 // Across files: the rename reads files that are not open through the callback, as the server reads disk.

@@ -80,14 +80,36 @@ export function rename(parsed: AlloyParsed, position: Position, newName: string,
   return { changes };
 }
 
-/** The declaration and the uses, in this document, of the name at `position`. */
+/**
+ * The declaration and the uses, in this document, of the name at `position`. Elsewhere (an attribute
+ * name, a word in a string), the same whole word, as an editor highlights it when no language knows
+ * better: registering highlights for Alloy turns the editor's own word highlighting off.
+ */
 export function documentHighlights(parsed: AlloyParsed, position: Position): HighlightResult[] {
   const workspace: AlloyWorkspace = { uris: () => [parsed.doc.uri], get: (uri) => (uri === parsed.doc.uri ? parsed : undefined) };
-  const found = targetAt(parsed, parsed.lines.offsetAt(position), workspace);
-  if ('error' in found) return [];
+  const offset = parsed.lines.offsetAt(position);
+  const found = targetAt(parsed, offset, workspace);
+  if ('error' in found) return sameWord(parsed, offset);
   return occurrences(found.target, workspace)
     .filter((o) => o.uri === parsed.doc.uri)
     .map((o) => ({ range: parsed.lines.range(o.span.start, o.span.end), kind: o.declaration ? 'write' as const : 'read' as const }));
+}
+
+const WORD = /[\p{L}\p{Nd}_]+/gu;
+
+function sameWord(parsed: AlloyParsed, offset: number): HighlightResult[] {
+  const text = parsed.doc.text;
+  let start = offset;
+  let end = offset;
+  while (start > 0 && /[\p{L}\p{Nd}_]/u.test(text[start - 1])) start--;
+  while (end < text.length && /[\p{L}\p{Nd}_]/u.test(text[end])) end++;
+  if (start === end) return [];
+  const word = text.slice(start, end);
+  const out: HighlightResult[] = [];
+  for (const match of text.matchAll(WORD)) {
+    if (match[0] === word) out.push({ range: parsed.lines.range(match.index!, match.index! + word.length), kind: 'text' });
+  }
+  return out;
 }
 
 /** Go's scanner.IsValidIdentifier (syntax/scanner/identifier.go, v1.18.1): one IDENT token, so not true/false/null. */
