@@ -100,6 +100,9 @@ test('refusals say why: built-in names, schema names, library functions, keyword
     assert.match(refusal(pipeline.replace('loki.process "default"', 'loki.process "|default"'), bad), /is not a valid Alloy identifier/, bad);
   }
   assert.equal(refusal('loki.echo "a" { }\nloki.echo "|b" { }', 'a'), '`loki.echo "a"` already exists on line 1.');
+  // An empty label, or one written with an escape sequence, is no name to rename.
+  assert.match(refusal('loki.echo "|" { }'), /^This label is empty, unterminated or written with escape sequences/);
+  assert.match(refusal('loki.echo "\\x6|1" { }'), /^This label is empty, unterminated or written with escape sequences/);
 });
 
 test('renaming to the same name changes nothing; a non-ASCII identifier is valid', () => {

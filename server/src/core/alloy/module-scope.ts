@@ -214,8 +214,11 @@ export function namePartSpans(text: string, block: BlockStmt): Span[] {
   return spans;
 }
 
-/** The label's text between its quotes, where a rename writes. */
+/**
+ * The label's text between its quotes, where a rename writes; undefined for an empty label, and for one
+ * whose source is not its text between two quotes (an escape sequence, a missing closing quote).
+ */
 export function labelNameSpan(block: BlockStmt): Span | undefined {
-  if (!block.labelSpan || block.labelSpan.end - block.labelSpan.start < 2) return undefined;
+  if (!block.labelSpan || block.label === undefined || block.labelSpan.end - block.labelSpan.start !== block.label.length + 2) return undefined;
   return { start: block.labelSpan.start + 1, end: block.labelSpan.end - 1 };
 }

@@ -158,6 +158,9 @@ function headerTarget(parsed: AlloyParsed, place: Place, block: BlockStmt, compo
     if (CONFIG_BLOCKS.has(block.name)) return { error: `The label of a \`${block.name}\` block is not referenced anywhere: edit it in place.` };
     return { target: { kind: 'component', place, key: `${block.name}.${block.label}`, block }, span: label };
   }
+  if (block.labelSpan && block.labelSpan.start <= offset && offset <= block.labelSpan.end) {
+    return { error: 'This label is empty, unterminated or written with escape sequences (Alloy wants an identifier there): edit it in place.' };
+  }
   const parts = namePartSpans(parsed.doc.text, block);
   const index = parts.findIndex((span) => span.start <= offset && offset <= span.end);
   const span = parts[index] ?? block.nameSpan;
