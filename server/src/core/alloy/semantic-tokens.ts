@@ -92,7 +92,8 @@ function customComponent(scope: ModuleScope, name: string): boolean {
 function nameTokens(parts: Span[], name: string, custom: boolean): RawToken[] {
   const library: SemanticTokenModifier[] = !custom && BUILT_IN.has(name) ? ['defaultLibrary'] : [];
   return parts.map((span, index) => ({
-    ...span,
+    start: span.start,
+    end: span.end,
     type: index === parts.length - 1 ? 'class' : 'namespace',
     modifiers: library,
   }));
@@ -101,7 +102,7 @@ function nameTokens(parts: Span[], name: string, custom: boolean): RawToken[] {
 function chainTokens(scope: ModuleScope, chain: ReferenceChain): RawToken[] {
   const { parts, spans } = chain;
   const token = (index: number, type: SemanticTokenType, ...modifiers: SemanticTokenModifier[]): RawToken =>
-    ({ ...spans[index], type, modifiers });
+    ({ start: spans[index].start, end: spans[index].end, type, modifiers });
 
   if (chain.vars.has(parts[0])) return [token(0, 'variable')];
 
