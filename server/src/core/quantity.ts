@@ -137,11 +137,43 @@ export function parseGoMemLimit(input: string): QuantityResult {
   return ok(Number(match[1]) * (match[2] ? GO_BYTE_UNITS[match[2]] : 1));
 }
 
-/** A ClickHouse byte count in server XML: a plain non-negative number of bytes (`12000000000`, `1e10` is not accepted by the server). */
-export function parseClickHouseBytes(input: string): QuantityResult {
+// ClickHouse setting values as ClickHouse reads them from the config (src/Core/SettingsFields.cpp
+// stringToNumber, the same in every version read): Bool is 0, 1, true or false (any case); every other
+// number goes through parseWithSizeSuffix (src/IO/ReadHelpers.h readTextWithSizeSuffix). For integer
+// types that is readIntText, then an optional suffix k or K (×1000, or ×1024 followed by i), M, G, T
+// (×1000ⁿ, or ×1024ⁿ followed by i), then the end of the text: `10G`, `10Gi`, `5k` and `5Ki` are valid,
+// `1e10`, `1.5G`, `10GB`, `10g` and `10 G` are not. Floating-point types (ratios) are a plain readText:
+// no suffix. Other types (timespans, enums, strings, max_threads' `auto`) are not checked here.
+const CLICKHOUSE_INTEGER_TYPES = new Set(['UInt64', 'NonZeroUInt64', 'UInt32', 'Int64', 'Int32']);
+const CLICKHOUSE_FLOAT_TYPES = new Set(['Float', 'Double']);
+const CLICKHOUSE_SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, ki: 2 ** 10, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+
+/** Whether Headroom checks values of this ClickHouse setting type. */
+export function isCheckedClickHouseType(type: string): boolean {
+  return type === 'Bool' || CLICKHOUSE_INTEGER_TYPES.has(type) || CLICKHOUSE_FLOAT_TYPES.has(type);
+}
+
+/** A ClickHouse setting value of the given type (see above); undefined for a type that is not checked. */
+export function parseClickHouseValue(input: string, type: string): QuantityResult | undefined {
   const text = input.trim();
-  if (!/^\d+$/.test(text)) return fail(`"${text}" is not a byte count: ClickHouse expects a whole number of bytes, such as 12000000000`);
-  return ok(Number(text));
+  if (type === 'Bool') {
+    if (/^(0|1|true|false)$/i.test(text)) return ok(/^(1|true)$/i.test(text) ? 1 : 0);
+    return fail(`"${text}" is not a ClickHouse Bool: write 0, 1, true or false`);
+  }
+  if (CLICKHOUSE_INTEGER_TYPES.has(type)) {
+    const match = /^([+-]?)(\d+)([kKMGT]i?)?$/.exec(text);
+    if (!match || (match[1] === '-' && type.includes('UInt'))) {
+      return fail(`"${text}" is not a ClickHouse ${type}: write a whole number with an optional k, M, G, T (×1000ⁿ) or Ki, Mi, Gi, Ti (×1024ⁿ) suffix, such as 10000000000, 10G or 10Gi`);
+    }
+    const value = Number(match[2]) * (match[3] ? CLICKHOUSE_SUFFIX[match[3]] : 1);
+    return ok(match[1] === '-' ? -value : value);
+  }
+  if (CLICKHOUSE_FLOAT_TYPES.has(type)) {
+    if (/^[+-]?(inf|nan)$/i.test(text)) return undefined;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return fail(`"${text}" is not a ClickHouse ${type}: write a decimal number such as 0.8 (no unit or % sign)`);
+    return ok(Number(text));
+  }
+  return undefined;
 }
 
 /** A plain decimal number (ratios, counts, percentages). */

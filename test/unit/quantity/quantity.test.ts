@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   formatAlloyBytes, formatBytesHuman, formatDuration, formatGoMemLimit, formatKubernetesCpu, formatKubernetesMemory,
-  parseAlloyBytes, parseClickHouseBytes, parseCpuQuantity, parseGoDuration, parseGoMemLimit, parseMemoryQuantity, parseNumber,
+  parseAlloyBytes, parseClickHouseValue, parseCpuQuantity, parseGoDuration, parseGoMemLimit, parseMemoryQuantity, parseNumber,
   type QuantityResult,
 } from '../../../server/src/core/quantity';
 
@@ -69,9 +69,24 @@ test('GOMEMLIMIT as the Go runtime reads it', () => {
   assert.match(error(parseGoMemLimit('1.5GiB')), /not valid for the Go runtime/);
 });
 
-test('ClickHouse byte counts and plain numbers', () => {
-  assert.equal(value(parseClickHouseBytes('12000000000')), 12e9);
-  assert.match(error(parseClickHouseBytes('12G')), /whole number of bytes/);
+// ClickHouse SettingsFields.cpp stringToNumber → ReadHelpers.h parseWithSizeSuffix / readText.
+test('ClickHouse setting values by type: size suffixes on integers, no exponent, plain floats, four Bool spellings', () => {
+  const valid: [string, string, number][] = [
+    ['12000000000', 'UInt64', 12e9], ['10G', 'UInt64', 10e9], ['10Gi', 'UInt64', 10 * Gi], ['5k', 'UInt64', 5000], ['5K', 'UInt64', 5000],
+    ['5ki', 'UInt64', 5 * Ki], ['5Ki', 'UInt64', 5 * Ki], ['3M', 'UInt64', 3e6], ['3Mi', 'UInt64', 3 * Mi], ['2T', 'UInt64', 2e12], ['2Ti', 'UInt64', 2 * Ki * Gi],
+    ['+7', 'UInt64', 7], [' 100 ', 'NonZeroUInt64', 100], ['-5', 'Int64', -5], ['4096', 'Int32', 4096],
+    ['0.8', 'Double', 0.8], ['.5', 'Float', 0.5], ['1e-1', 'Double', 0.1], ['2', 'Double', 2],
+    ['1', 'Bool', 1], ['0', 'Bool', 0], ['true', 'Bool', 1], ['FALSE', 'Bool', 0],
+  ];
+  for (const [input, type, expected] of valid) assert.equal(value(parseClickHouseValue(input, type)!), expected, `${type} ${input}`);
+  const invalid: [string, string][] = [
+    ['1e10', 'UInt64'], ['1.5G', 'UInt64'], ['10GB', 'UInt64'], ['10g', 'UInt64'], ['10 G', 'UInt64'], ['10KI', 'UInt64'], ['10Gib', 'UInt64'], ['-5', 'UInt64'],
+    ['lots', 'Int32'], ['', 'UInt64'], ['G', 'UInt64'], ['80%', 'Double'], ['0.8x', 'Float'], ['yes', 'Bool'], ['2', 'Bool'],
+  ];
+  for (const [input, type] of invalid) assert.equal(parseClickHouseValue(input, type)?.ok, false, `${type} ${JSON.stringify(input)} is rejected`);
+  assert.match(error(parseClickHouseValue('1e10', 'UInt64')!), /not a ClickHouse UInt64: write a whole number with an optional k, M, G, T \(×1000ⁿ\) or Ki, Mi, Gi, Ti \(×1024ⁿ\) suffix/);
+  assert.equal(parseClickHouseValue('auto', 'MaxThreads'), undefined, 'types Headroom does not check');
+  assert.equal(parseClickHouseValue('inf', 'Double'), undefined);
   assert.equal(value(parseNumber('0.8')), 0.8);
   assert.match(error(parseNumber('eighty')), /not a number/);
 });
@@ -79,7 +94,7 @@ test('ClickHouse byte counts and plain numbers', () => {
 test('no parser returns NaN or throws on hostile input', () => {
   const inputs = ['', ' ', 'NaN', 'Infinity', '1e999', '1e999Gi', '--1', '\u0000', '9'.repeat(400), 'ms', 'GiB', '.', '1..2', '١٢٣'];
   for (const input of inputs) {
-    for (const parse of [parseCpuQuantity, parseMemoryQuantity, parseAlloyBytes, parseGoDuration, parseGoMemLimit, parseClickHouseBytes, parseNumber]) {
+    for (const parse of [parseCpuQuantity, parseMemoryQuantity, parseAlloyBytes, parseGoDuration, parseGoMemLimit, (t: string) => parseClickHouseValue(t, 'UInt64')!, (t: string) => parseClickHouseValue(t, 'Double') ?? parseNumber(t), parseNumber]) {
       const result = parse(input);
       if (result.ok) assert.ok(Number.isFinite(result.value), `${parse.name}(${JSON.stringify(input)})`);
       else assert.ok(result.error.length > 0 && !/NaN|undefined/.test(result.error.replace(input, '')), `${parse.name}(${JSON.stringify(input)}): ${result.error}`);
