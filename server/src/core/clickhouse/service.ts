@@ -14,7 +14,8 @@ import { formatBytesHuman, formatKubernetesMemory, parseNumber } from '../quanti
 import { parseXml, type XmlElement } from './xml';
 import { type ClickHouseParsed, type ClickHouseRuleContext, type PodMemory, topLevel } from './context';
 import { CLICKHOUSE_RULES } from './rules';
-import { serverMemory } from './rules/server-memory';
+import { literal, serverMemory } from './rules/server-memory';
+import { ratioDisablesServerLimit } from './memory-limit';
 import { SERVER_SETTINGS, USER_SETTINGS } from './settings-levels';
 
 /** The root element, after an optional prolog, comments and a DOCTYPE (with or without an internal subset). */
@@ -96,6 +97,10 @@ function hover(parsed: ClickHouseParsed, position: Position, ctx: AnalysisContex
  * Without a pod, max_server_memory_usage stands for ratio × pod at the ratio the document uses.
  */
 function sustainedEstimate(rc: ClickHouseRuleContext): { label: string; tooltip: string } | undefined {
+  // A ratio of 0 removes the server's own memory limit (memory-limit.ts): the profiles' pairing, made
+  // at a 0.8 ratio, says nothing about such a server.
+  const ratio = literal(topLevel(rc, 'max_server_memory_usage_to_ram_ratio'));
+  if (ratio !== undefined && ratioDisablesServerLimit(ratio)) return undefined;
   let podBytes = rc.pod?.bytes;
   let how = rc.pod ? rc.pod.from : '';
   if (podBytes === undefined) {

@@ -2,6 +2,7 @@ import { formatBytesHuman } from '../../quantity';
 import { type ClickHouseRule, rangeOf, topLevel } from '../context';
 import { DEFAULT_RATIO, literal } from './server-memory';
 import { citeField } from '../../capacity/catalog';
+import { ratioDisablesServerLimit } from '../memory-limit';
 
 export const serverMemoryVsPod: ClickHouseRule = {
   id: 'clickhouse/server-memory-vs-pod',
@@ -13,6 +14,7 @@ export const serverMemoryVsPod: ClickHouseRule = {
     const bytes = literal(element);
     if (!element || bytes === undefined || bytes <= 0 || !ctx.pod) return [];
     const ratio = literal(topLevel(ctx, 'max_server_memory_usage_to_ram_ratio')) ?? DEFAULT_RATIO;
+    if (ratioDisablesServerLimit(ratio)) return [];
     const ceiling = ctx.pod.bytes * ratio;
     if (bytes <= ceiling) return [];
     // The ratio the sizing model recommends (the chosen tier's, else the first ClickHouse tier that sets one: seed 004's 0.8).
