@@ -50,6 +50,7 @@ test('seed 001 calculate_server_capacity(8, 3.5, 50000): printed ~10,000 RPS, re
 test('seed 001 calculate_memory(10000, 1): printed 10,082 MB, recomputed 91.8 MB', () => {
   assert.equal(calculateMemoryMb(10_000, 1).toFixed(1), '91.8');
   assert.equal(calculateMemoryMb(0, 1), 82);
+  assert.equal(calculateMemoryMb(1024, 2), 84);
   assert.equal(FORMULA_001.exampleMemoryMb.printedValue, 10_082);
   assert.equal(FORMULA_001.exampleMemoryMb.value, calculateMemoryMb(FORMULA_001.exampleClients.value, FORMULA_001.exampleKbPerClient.value));
 });
@@ -94,6 +95,8 @@ test('seed 003 §8.1: requests for a volume count (next row up) and the volumes 
   assert.deepEqual([operatorRequests(750).cpu, operatorRequests(750).memory], [0.3, 384 * MiB]);
   assert.deepEqual([operatorRequests(600).cpu, operatorRequests(600).memory, operatorRequests(600).beyond], [0.3, 384 * MiB, false]);
   assert.deepEqual([operatorRequests(3000).cpu, operatorRequests(3000).beyond], [0.6, true]);
+  assert.deepEqual([operatorRequests(2000).cpu, operatorRequests(2000).beyond], [0.6, false]);
   assert.equal(operatorVolumesFor(400 * MiB)?.volumes.value, 750);
+  assert.equal(operatorVolumesFor(384 * MiB)?.volumes.value, 750);
   assert.equal(operatorVolumesFor(100 * MiB), undefined);
 });

@@ -72,6 +72,7 @@ test('requirements: what a load needs by the documents\' formulas', () => {
   assert.deepEqual(fields('gateway', { agents: 80 }), ['replicas=4']);
   assert.deepEqual(fields('gateway', { requestsPerSecond: 80_000 }, 'enterprise'), ['replicas=4', 'hpa.maxReplicas=4']);
   assert.deepEqual(fields('ingestion', { requestsPerSecond: 90_000 }, 'phase-3'), ['replicas=9', 'hpa.maxReplicas=9']);
+  assert.equal(loadRequirements('ingestion', { requestsPerSecond: 90_000 })[0].citation.section, 'Horizontal Scaling Strategy > Scaling Math');
   assert.deepEqual(fields('alloy', { otlpRequestsPerMinute: 600_000 }, 'xlarge'), ['hpa.maxReplicas=20']);
   assert.deepEqual(fields('operator', { volumes: 600 }), ['requests.cpu=0.3', `requests.memory=${384 * 2 ** 20}`]);
   assert.deepEqual(fields('kafka', { metricsPerSecond: 600_000 }), ['replicas=5']);

@@ -14,7 +14,6 @@ export const FORMULA_SOURCES = {
   sizingFormula: SIZING_FORMULA.source,
   // Read when used: seeds/seed-001.ts imports this module for its arithmetic notes.
   get ingestion() { return SCALING_MATH.source; },
-  get ingestionAppendix() { return FORMULA_001.exampleMemoryMb.source; },
   metricsPerSecond: TARGETS.source,
   infrastructureNodes: PLANNER.source,
   operatorCalculator: CALCULATOR.source,
@@ -94,8 +93,6 @@ export function infrastructureNodes(metricsPerSec: number): { kafka: number; tim
 
 /** A measured table: rows of (x, y) figures; `interpolate` is linear between rows and clamps outside them. */
 export interface BenchmarkTable {
-  x: string;
-  y: string;
   figures: readonly (readonly [Figure, Figure])[];
   source: Citation;
 }
@@ -107,10 +104,13 @@ export function rowsOf(table: BenchmarkTable): [number, number][] {
 
 export function interpolate(table: BenchmarkTable, x: number): { value: number; extrapolated: boolean } {
   const rows = rowsOf(table);
+  // Stryker disable next-line EqualityOperator: equivalent; at x = the first row's x the loop below interpolates to that row's y, not extrapolated, the same result
   if (x <= rows[0][0]) return { value: rows[0][1], extrapolated: x < rows[0][0] };
   const last = rows[rows.length - 1];
+  // Stryker disable next-line EqualityOperator: equivalent; at x = the last row's x the loop below interpolates to that row's y, not extrapolated, the same result
   if (x >= last[0]) return { value: last[1], extrapolated: x > last[0] };
   let i = 1;
+  // Stryker disable next-line EqualityOperator: equivalent; at x = a row's x both segments around it interpolate to that row's y
   while (x > rows[i][0]) i++;
   const [x0, y0] = rows[i - 1];
   const [x1, y1] = rows[i];
@@ -119,23 +119,23 @@ export function interpolate(table: BenchmarkTable, x: number): { value: number; 
 
 /** Seed 000 OTLP ingestion benchmark: memory in use (bytes) against requests per second (5KB payloads). */
 export const OTLP_RPS_BY_MEMORY: BenchmarkTable = {
-  x: 'memory in use', y: 'OTLP req/s', source: FORMULA_SOURCES.otlpBenchmark,
+  source: FORMULA_SOURCES.otlpBenchmark,
   figures: OTLP_ROWS.map((r) => [r.memory, r.rps] as const),
 };
 
 /** Seed 000 AI Sorter benchmark: memory in use (bytes) against requests per second. */
 export const SORTER_RPS_BY_MEMORY: BenchmarkTable = {
-  x: 'memory in use', y: 'req/s', source: FORMULA_SOURCES.sorterBenchmark,
+  source: FORMULA_SOURCES.sorterBenchmark,
   figures: SORTER_ROWS.map((r) => [r.memory, r.rps] as const),
 };
 
 /** Seed 003 resource calculator: volumes against CPU request (cores) and memory request (bytes). */
 export const OPERATOR_CPU_BY_VOLUMES: BenchmarkTable = {
-  x: 'volumes', y: 'CPU request', source: FORMULA_SOURCES.operatorCalculator,
+  source: FORMULA_SOURCES.operatorCalculator,
   figures: CALCULATOR_ROWS.map((r) => [r.volumes, r.cpu] as const),
 };
 export const OPERATOR_MEMORY_BY_VOLUMES: BenchmarkTable = {
-  x: 'volumes', y: 'memory request', source: FORMULA_SOURCES.operatorCalculator,
+  source: FORMULA_SOURCES.operatorCalculator,
   figures: CALCULATOR_ROWS.map((r) => [r.volumes, r.memory] as const),
 };
 
@@ -145,7 +145,7 @@ export const OPERATOR_MEMORY_BY_VOLUMES: BenchmarkTable = {
  */
 export function benchmarkThroughput(table: BenchmarkTable, memoryBytes: number): { rps: number; capped: boolean } {
   const result = interpolate(table, memoryBytes);
-  return { rps: Math.round(result.value), capped: result.extrapolated && memoryBytes > table.figures[0][0].value };
+  return { rps: Math.round(result.value), capped: memoryBytes > table.figures[table.figures.length - 1][0].value };
 }
 
 /** Seed 003 §8.1: the requests for a volume count; between rows the next row up (never below the document). */
