@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import { defaultCatalog, loadCatalog, citeField } from '../../../server/src/core/capacity/catalog';
 import { CATALOG_DATA } from '../../../server/src/core/capacity/catalog-data';
 import { needsShared, seedPath } from '../../helpers/shared';
+import { cite, readPrinted, section } from '../../../server/src/core/capacity/figures';
 
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
@@ -74,4 +75,34 @@ test('a workspace extension adds a tier or replaces one in place', () => {
     { workload: 'alloy', tier: 'huge', source: { document: 'ours.md', section: 'Sizing' }, requests: { cpu: '16', memory: '32Gi' } }]);
   assert.deepEqual(catalog.tiers('alloy').map((t) => `${t.rank}:${t.tier}`), ['0:small', '1:medium', '2:large', '3:xlarge', '4:huge']);
   assert.equal(catalog.get('alloy', 'medium')!.requests!.cpu, 3);
+});
+
+test('readPrinted: every unit reads its tokens and refuses others with the token and unit named', () => {
+  const ok: [string, Parameters<typeof readPrinted>[1], number][] = [
+    ['500m', 'cpu', 0.5], ['16Gi+', 'memory', 16 * GiB], ['32MiB', 'bytes', 32 * MiB], ['1.5e9', 'decimal-bytes', 1.5e9], ['100GB', 'decimal-bytes', 1e11],
+    ['500', 'decimal-bytes', 500], ['5s', 'duration', 5000], ['60', 'seconds', 60_000], ['15s', 'seconds', 15_000], ['500ms', 'milliseconds', 500],
+    ['1s', 'milliseconds', 1000], ['2', 'milliseconds', 2], ['50', 'MB', 5e7], ['32', 'GB', 3.2e10], ['2', 'TB', 2e12], ['1000', 'mib', 1000 * MiB],
+    ['$3,200', 'usd', 3200], ['$0.5', 'usd', 0.5], ['70%', 'percent', 70], ['60', 'percent', 60], ['80%', 'fraction', 0.8], ['100_000', 'number', 1e5],
+    ['2.2K', 'number', 2200], ['100k+', 'number', 1e5], ['1.5M', 'number', 1.5e6], ['1.2B', 'number', 1.2e9], ['1e9', 'number', 1e9],
+  ];
+  for (const [printed, unit, value] of ok) assert.equal(readPrinted(printed, unit), value, `${printed} ${unit}`);
+  const bad: [string, Parameters<typeof readPrinted>[1], RegExp][] = [
+    ['2 GB', 'memory', /figure "2 GB" \(memory\): .*unknown suffix/], ['1TiB', 'decimal-bytes', /figure "1TiB" \(decimal-bytes\): not a decimal size$/],
+    ['1m', 'seconds', /figure "1m" \(seconds\): not a number of seconds$/], ['1k', 'MB', /figure "1k" \(MB\): not a number of MB$/],
+    ['1.5', 'mib', /figure "1.5" \(mib\): not a number of MiB$/], ['3,200', 'usd', /figure "3,200" \(usd\): not a dollar amount$/],
+    ['x%', 'percent', /figure "x%" \(percent\): not a percentage$/], ['0.8', 'fraction', /figure "0.8" \(fraction\): not a percentage$/],
+    ['1Gi', 'number', /figure "1Gi" \(number\): not a number$/], ['5x', 'cpu', /figure "5x" \(cpu\): /], ['5', 'bytes', /figure "5" \(bytes\): /],
+    ['5q', 'duration', /figure "5q" \(duration\): /],
+  ];
+  for (const [printed, unit, message] of bad) assert.throws(() => readPrinted(printed, unit), message, `${printed} ${unit}`);
+});
+
+test('section figures carry their source and key; a recomputed figure keeps the printed value', () => {
+  const at = section('doc.txt', 'A > B');
+  const plain = at.figure('2Gi', 'memory', 'Row / Col');
+  assert.deepEqual(plain, { value: 2 * GiB, printed: '2Gi', unit: 'memory', source: { document: 'doc.txt', section: 'A > B' }, key: 'Row / Col' });
+  const wrong = at.figure('10,082', 'number', 'k', { value: 91.8, note: 'recomputed' });
+  assert.deepEqual([wrong.value, wrong.printedValue, wrong.note], [91.8, 10_082, 'recomputed']);
+  assert.equal(at.figure('15', 'number', 'k', { value: 125, printedValue: 15 }).printedValue, 15);
+  assert.equal(cite(at.source), 'doc.txt § A > B');
 });
