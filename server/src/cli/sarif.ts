@@ -1,4 +1,5 @@
-import type { ReportedFinding } from './cli';
+import { version } from '../../../package.json';
+import type { ReportedFinding } from './check';
 
 const LEVEL: Record<ReportedFinding['severity'], 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -18,7 +19,7 @@ export function toSarif(findings: ReportedFinding[]): object {
         driver: {
           name: 'headroom',
           informationUri: 'https://github.com/headroom/headroom',
-          version: '0.1.0',
+          version,
           rules: codes.map((code) => ({ id: code, name: code.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()), shortDescription: { text: code } })),
         },
       },
