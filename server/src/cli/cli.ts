@@ -1,6 +1,7 @@
 import { version } from '../../../package.json';
 import { EXIT, processIo, usageResult, type CliIo, type CliResult } from './io';
 import { runCheck } from './check';
+import { runExplain } from './explain';
 
 // `headroom COMMAND ...`: a small dispatcher; each subcommand is its own module with its own usage.
 // Exit codes, for every command: 0 success, 1 findings (or what the command defines), 2 usage error.
@@ -13,12 +14,14 @@ type Command = (argv: string[], cwd: string, io: CliIo) => Promise<CliResult>;
 /** Adding a command: a module exporting `run…(argv, cwd, io)`, and a line here and in USAGE. */
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
+  explain: runExplain,
 };
 
 const USAGE = `usage: headroom COMMAND [options]
 
 Commands:
   check PATH...     lint Alloy, Kubernetes, Helm values and ClickHouse XML against the capacity tiers
+  explain [CODE]    the documentation page of a finding code (all codes without one)
 
 headroom COMMAND --help describes a command; headroom --version prints the version.`;
 

@@ -21,6 +21,10 @@ test('the VSIX holds the bundles, both .wasm files and every contributed file', 
     assert.ok(listing.includes(file), `${file} in ${listing.join(', ')}`);
   }
   assert.ok(!listing.some((f) => f.includes('node_modules') || f.includes('/test/') || f.endsWith('.ts')), listing.join(', '));
+  // The rule pages that diagnostics link to by file URI, beside dist/.
+  const pages = fs.readdirSync(path.join(root, 'docs', 'rules'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+  assert.ok(pages.length > 30);
+  for (const page of pages) assert.ok(listing.includes(`extension/docs/rules/${page.split(path.sep).join('/')}`), `docs/rules/${page} is packaged`);
   const manifest = JSON.parse(execFileSync('unzip', ['-p', out, 'extension/package.json'], { encoding: 'utf8' }));
   assert.equal(manifest.contributes.languages[0].id, 'grafana-alloy');
   assert.deepEqual(manifest.contributes.languages[0].extensions, ['.alloy', '.river']);
