@@ -122,28 +122,15 @@ export async function runCheck(argv: string[], cwd: string, io: CliIo): Promise<
   if (options === 'help') return { exitCode: EXIT.ok, stdout: `${CHECK_USAGE}\n`, stderr: '' };
 
   let stderr = '';
-  let readFailed = false;
   let docs: InputDocument[];
   let engine: HeadroomEngine;
+  let ioFailed: boolean;
   try {
     const settings = loadSettings(cwd, options.configPath);
-    const files = collectFiles(cwd, options.paths.filter((p) => p !== '-'));
-    docs = [];
-    for (const file of files) {
-      try {
-        const raw = fs.readFileSync(file);
-        docs.push({ uri: pathToFileURL(file).href, display: displayPath(cwd, file), text: raw.toString('utf8'), file, raw });
-      } catch (error) {
-        stderr += `headroom: cannot read ${displayPath(cwd, file)}: ${error instanceof Error ? error.message : String(error)}\n`;
-        readFailed = true;
-      }
-    }
-    if (options.stdinFilename !== undefined) {
-      const absolute = path.resolve(cwd, options.stdinFilename);
-      const stdinDoc: InputDocument = { uri: pathToFileURL(absolute).href, display: displayPath(cwd, absolute), text: await io.readStdin() };
-      // The text on standard input stands for the file of that name: it replaces the copy on disk.
-      docs = [...docs.filter((d) => d.uri !== stdinDoc.uri), stdinDoc];
-    }
+    const read = await readDocuments(cwd, options, io);
+    docs = read.docs;
+    stderr += read.problems.map((p) => `headroom: ${p}\n`).join('');
+    ioFailed = read.problems.length > 0;
     engine = await createEngine(settings, (message) => { stderr += `${message}\n`; });
   } catch (error) {
     if (error instanceof UsageError) return { exitCode: EXIT.usage, stdout: '', stderr: `${stderr}headroom: ${error.message}\n` };
@@ -151,14 +138,13 @@ export async function runCheck(argv: string[], cwd: string, io: CliIo): Promise<
   }
 
   openDocuments(engine, docs);
-  let stdout = '';
   const applied: FixOutcome[] = [];
   if (options.fix) {
     for (const outcome of fixDocuments(engine, docs)) {
       const problem = outcome.doc.file ? writeFix(outcome) : undefined;
       if (problem) {
         stderr += `headroom: ${outcome.doc.display} not fixed: ${problem}\n`;
-        readFailed = true;
+        ioFailed = true;
         // What is reported must be what is on disk.
         engine.open({ uri: outcome.doc.uri, text: outcome.doc.text });
         continue;
@@ -172,16 +158,15 @@ export async function runCheck(argv: string[], cwd: string, io: CliIo): Promise<
   const reported = all.filter((f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(options.minSeverity));
   const checked = docs.filter((d) => engine.formatOf(d.uri)).length;
   const report = formatReport(options.format, reported, {
-    files: checked, hidden: all.length - reported.length, minSeverity: options.minSeverity, io, cwd,
+    files: checked, hidden: all.length - reported.length, minSeverity: options.minSeverity, io,
     fixed: options.fix ? applied.map((f) => ({ file: f.doc.display, codes: Object.fromEntries(f.fixed) })) : undefined,
   });
   const stdinDoc = docs.find((d) => d.file === undefined);
+  let stdout = report;
   if (options.fix && stdinDoc) {
     // A filter: the (fixed) text on stdout, byte for byte, and the report beside it on stderr.
-    stdout += engine.text(stdinDoc.uri) ?? stdinDoc.text;
+    stdout = engine.text(stdinDoc.uri) ?? stdinDoc.text;
     stderr += report;
-  } else {
-    stdout += report;
   }
 
   let exitCode: number = reported.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
@@ -190,8 +175,27 @@ export async function runCheck(argv: string[], cwd: string, io: CliIo): Promise<
     stderr += `headroom: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}\n`;
     exitCode = EXIT.findings;
   }
-  if (readFailed) exitCode = EXIT.usage;
+  if (ioFailed) exitCode = EXIT.usage;
   return { exitCode, stdout, stderr };
+}
+
+/** The files named (folders walked) and standard input; files that cannot be read are problems, not a stop. */
+async function readDocuments(cwd: string, options: CheckOptions, io: CliIo): Promise<{ docs: InputDocument[]; problems: string[] }> {
+  const docs: InputDocument[] = [];
+  const problems: string[] = [];
+  for (const file of collectFiles(cwd, options.paths.filter((p) => p !== '-'))) {
+    try {
+      const raw = fs.readFileSync(file);
+      docs.push({ uri: pathToFileURL(file).href, display: displayPath(cwd, file), text: raw.toString('utf8'), file, raw });
+    } catch (error) {
+      problems.push(`cannot read ${displayPath(cwd, file)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (options.stdinFilename === undefined) return { docs, problems };
+  const absolute = path.resolve(cwd, options.stdinFilename);
+  const stdinDoc: InputDocument = { uri: pathToFileURL(absolute).href, display: displayPath(cwd, absolute), text: await io.readStdin() };
+  // The text on standard input stands for the file of that name: it replaces the copy on disk.
+  return { docs: [...docs.filter((d) => d.uri !== stdinDoc.uri), stdinDoc], problems };
 }
 
 function displayPath(cwd: string, file: string): string {

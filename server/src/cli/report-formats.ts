@@ -16,7 +16,6 @@ export interface ReportContext {
   hidden: number;
   minSeverity: Severity;
   io: Pick<CliIo, 'env' | 'stdoutIsTTY'>;
-  cwd: string;
   /** With --fix: the files rewritten and, per code, how many findings went away. */
   fixed?: { file: string; codes: Record<string, number> }[];
 }
