@@ -32,7 +32,7 @@ test('a client with window.workDoneProgress sees the scan begin, progress and en
     await client.initialize({ window: { workDoneProgress: true } }, pathToFileURL(workspace(300)).href);
     const progress = () => client.notifications.filter((n) => n.method === '$/progress');
     await until(() => progress().find((n) => n.params.value.kind === 'end'), 'the end of the scan', client);
-    const created = client.requestsFromServer.filter((r) => r.method === 'window/workDoneProgress/create');
+    const created = client.serverRequests.filter((r) => r.method === 'window/workDoneProgress/create');
     assert.equal(created.length, 1);
     const token = created[0].params.token;
     const values = progress().filter((n) => n.params.token === token).map((n) => n.params.value);
@@ -56,7 +56,7 @@ test('a client without the capability gets no progress and no token request', as
     // The server logs the end of the scan.
     await until(() => client.notifications.find((n) => n.method === 'window/logMessage' && /indexed 5 workspace files/.test(n.params.message)), 'the scan\'s log line', client);
     assert.equal(client.notifications.filter((n) => n.method === '$/progress').length, 0);
-    assert.equal(client.requestsFromServer.filter((r) => r.method === 'window/workDoneProgress/create').length, 0);
+    assert.equal(client.serverRequests.filter((r) => r.method === 'window/workDoneProgress/create').length, 0);
   } finally {
     await client.shutdown();
   }
