@@ -1,5 +1,6 @@
 import type Parser = require('web-tree-sitter');
 import type { Finding, RelatedInformation } from '../types';
+import type { SourceDocument } from '../service';
 import type { LineIndex } from '../text';
 import type { AlloyFile, BlockStmt, Statement } from './ast';
 import { decodeEscape } from './cst-to-ast';
@@ -18,8 +19,9 @@ interface Problem {
  * One readable `alloy/syntax` finding per problem, and at most one per line as Alloy's own parser
  * reports them, so an unclosed brace or a stray character does not cascade into a page of errors.
  */
-export function syntaxFindings(root: SyntaxNode, ast: AlloyFile, lines: LineIndex, uri: string): Finding[] {
-  const problems: Problem[] = characterProblems(lines.text);
+export function syntaxFindings(root: SyntaxNode, ast: AlloyFile, lines: LineIndex, doc: SourceDocument): Finding[] {
+  const { uri } = doc;
+  const problems: Problem[] = [...characterProblems(lines.text), ...encodingProblems(doc)];
   const cursor = root.walk();
   try {
     let descend = true;
@@ -72,6 +74,15 @@ function characterProblems(text: string): Problem[] {
     problems.push({ start: at, end: at + 1, message });
   }
   return problems;
+}
+
+/** Bytes that are not UTF-8, which Alloy's scanner rejects ("illegal UTF-8 encoding"), wherever they are. */
+function encodingProblems(doc: SourceDocument): Problem[] {
+  return (doc.invalidUtf8 ?? []).map((at) => ({
+    start: at,
+    end: at + 1,
+    message: 'illegal UTF-8 encoding: the bytes here are not UTF-8 (shown as U+FFFD); save the file as UTF-8',
+  }));
 }
 
 function inspect(cursor: Parser.TreeCursor, ast: AlloyFile, lines: LineIndex, uri: string, problems: Problem[]): 'descend' | 'skip' {
