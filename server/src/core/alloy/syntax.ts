@@ -13,6 +13,8 @@ interface Problem {
   end: number;
   message: string;
   related?: RelatedInformation[];
+  /** Says only that the parser got stuck somewhere in a region, not what is wrong where. */
+  generic?: boolean;
 }
 
 /**
@@ -90,15 +92,11 @@ function inspect(cursor: Parser.TreeCursor, ast: AlloyFile, lines: LineIndex, ur
   if (type === 'ERROR') {
     const node = cursor.currentNode;
     // Error recovery may wrap text that parsed well before the real problem; a missing comma or quote
-    // inside is that problem, exactly placed.
-    // A character no token starts with is where Alloy's scanner stops, wherever it stands.
+    // inside is exactly placed, so it wins over a region that says no more than "unexpected".
     const markers = node.descendantsOfType(['missing_comma', 'missing_quote']);
-    if (markers.length === 0) problems.push(describeError(node, lines));
-    else {
-      problems.push(...markers.map((marker) => markerProblem(marker, lines)));
-      const bad = firstUnlexable(node);
-      if (bad) problems.push(describeCharacter(bad.startIndex, lines));
-    }
+    const described = describeError(node, lines);
+    if (markers.length === 0 || !described.generic) problems.push(described);
+    problems.push(...markers.map((marker) => markerProblem(marker, lines)));
     return 'skip';
   }
   if (cursor.nodeIsMissing) {
@@ -225,7 +223,7 @@ function describeError(node: SyntaxNode, lines: LineIndex): Problem {
   }
   const shown = text.split(/\r?\n/)[0].trim();
   const excerpt = shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
-  return { start, end, message: excerpt ? `unexpected '${excerpt}'` : 'unexpected input' };
+  return { start, end, message: excerpt ? `unexpected '${excerpt}'` : 'unexpected input', generic: true };
 }
 
 /**
