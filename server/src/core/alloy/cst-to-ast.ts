@@ -68,10 +68,14 @@ const leaf = (value: unknown): Step => ({ children: [], make: () => value });
 function statementsStep(container: SyntaxNode): Step {
   return {
     children: container.namedChildren.filter((child) => child.type === 'attribute' || child.type === 'block'),
-    plan: (child) => (child.type === 'attribute' ? attributeStep(child) : blockStep(child)),
+    plan: statementStep,
     cut: () => undefined,
     make: (results) => results.filter((statement): statement is Statement => statement !== undefined),
   };
+}
+
+function statementStep(node: SyntaxNode): Step {
+  return node.type === 'attribute' ? attributeStep(node) : blockStep(node);
 }
 
 function attributeStep(node: SyntaxNode): Step {

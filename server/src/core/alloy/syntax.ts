@@ -173,7 +173,7 @@ const STATEMENT_TYPES = new Set(['attribute', 'block', 'unmatched_brace']);
 /** A statement header left alone on its line: a (dotted) name, maybe a label, then the end of the line. */
 const NAME_ALONE = /^([\p{L}_][\p{L}\p{Nd}_]*(?:\.[\p{L}_][\p{L}\p{Nd}_]*)*(?:[ \t]+"[^"\n]*")?)[ \t\r]*(?:\/\/[^\n]*)?(?:\n|$)/u;
 
-const NOT_A_NAME = "is a literal in Alloy (as are true, false and null), so it cannot name an attribute, block, object key or member";
+const NOT_A_NAME = 'is a literal in Alloy (true, false and null always are), so it cannot name an attribute, block, object key or member';
 
 function describeError(node: SyntaxNode, lines: LineIndex): Problem {
   const bad = firstUnlexable(node);
