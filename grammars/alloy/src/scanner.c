@@ -3,7 +3,7 @@
 #include "tree_sitter/parser.h"
 #include "unicode.h"
 
-enum TokenType { TERMINATOR, MISSING_COMMA, ERROR_SENTINEL, IDENTIFIER, TRUE, FALSE, NULL_, COMMENT, STRING_CONTENT,
+enum TokenType { TERMINATOR, MISSING_COMMA, ERROR_SENTINEL, IDENTIFIER, TRUE_LITERAL, FALSE_LITERAL, NULL_LITERAL, COMMENT, STRING_CONTENT,
                  MISSING_QUOTE };
 
 void *tree_sitter_alloy_external_scanner_create(void) { return NULL; }
@@ -56,9 +56,9 @@ static bool scan_word(TSLexer *lexer) {
   }
   lexer->mark_end(lexer);
   lexer->result_symbol = IDENTIFIER;
-  if (length == 4 && word[0] == 't' && word[1] == 'r' && word[2] == 'u' && word[3] == 'e') lexer->result_symbol = TRUE;
-  if (length == 5 && word[0] == 'f' && word[1] == 'a' && word[2] == 'l' && word[3] == 's' && word[4] == 'e') lexer->result_symbol = FALSE;
-  if (length == 4 && word[0] == 'n' && word[1] == 'u' && word[2] == 'l' && word[3] == 'l') lexer->result_symbol = NULL_;
+  if (length == 4 && word[0] == 't' && word[1] == 'r' && word[2] == 'u' && word[3] == 'e') lexer->result_symbol = TRUE_LITERAL;
+  if (length == 5 && word[0] == 'f' && word[1] == 'a' && word[2] == 'l' && word[3] == 's' && word[4] == 'e') lexer->result_symbol = FALSE_LITERAL;
+  if (length == 4 && word[0] == 'n' && word[1] == 'u' && word[2] == 'l' && word[3] == 'l') lexer->result_symbol = NULL_LITERAL;
   return true;
 }
 
