@@ -4,11 +4,11 @@ import * as path from 'node:path';
 import type { CliIo } from '../../server/src/cli/io';
 
 /** A CLI's surroundings for in-process runs: no terminal and no colour variables unless a test sets them. */
-export function testIo(options: { stdin?: string; env?: Record<string, string>; tty?: boolean } = {}): CliIo {
+export function testIo(options: { stdin?: string | Buffer; env?: Record<string, string>; tty?: boolean } = {}): CliIo {
   return {
     readStdin: async () => {
       if (options.stdin === undefined) throw new Error('the command read standard input, which this test does not give');
-      return options.stdin;
+      return Buffer.from(options.stdin);
     },
     env: options.env ?? {},
     stdoutIsTTY: options.tty ?? false,

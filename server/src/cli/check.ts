@@ -9,6 +9,7 @@ import { EXIT, UsageError, type CliIo, type CliResult, usageResult } from './io'
 import { collectFiles, createEngine, loadSettings } from './workspace';
 import { writeFileAtomic } from './atomic-write';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from './report-formats';
+import { decodeUtf8 } from './utf8';
 
 // `headroom check`: the editor's analysis for CI and commit hooks. Reading, fixing, filtering and
 // printing are separate steps, so a parallel runner can take over `lintDocuments` for many files.
@@ -68,7 +69,9 @@ export interface InputDocument {
   /** Absolute path of a file on disk; undefined for standard input. */
   file?: string;
   /** The bytes read, to check a rewrite loses none (and that the file did not change meanwhile). */
-  raw?: Buffer;
+  raw: Buffer;
+  /** Offsets in `text` of the U+FFFD that stand for bytes that are not UTF-8 (reported by the formats). */
+  invalidUtf8: number[];
 }
 
 export interface FixOutcome {
@@ -140,7 +143,12 @@ export async function runCheck(argv: string[], cwd: string, io: CliIo): Promise<
   openDocuments(engine, docs);
   const applied: FixOutcome[] = [];
   if (options.fix) {
-    for (const outcome of fixDocuments(engine, docs)) {
+    // Text decoded from bytes that are not UTF-8 cannot be written back without altering them.
+    for (const doc of docs.filter((d) => d.invalidUtf8.length > 0 && engine.formatOf(d.uri))) {
+      stderr += `headroom: ${doc.display} not fixed: it is not valid UTF-8, and rewriting it would alter bytes the fixes do not touch\n`;
+      ioFailed = true;
+    }
+    for (const outcome of fixDocuments(engine, docs.filter((d) => d.invalidUtf8.length === 0))) {
       const problem = outcome.doc.file ? writeFix(outcome) : undefined;
       if (problem) {
         stderr += `headroom: ${outcome.doc.display} not fixed: ${problem}\n`;
@@ -164,8 +172,9 @@ export async function runCheck(argv: string[], cwd: string, io: CliIo): Promise<
   const stdinDoc = docs.find((d) => d.file === undefined);
   let stdout = report;
   if (options.fix && stdinDoc) {
-    // A filter: the (fixed) text on stdout, byte for byte, and the report beside it on stderr.
-    stdout = engine.text(stdinDoc.uri) ?? stdinDoc.text;
+    // A filter: the (fixed) text on stdout, byte for byte, and the report beside it on stderr. Input
+    // that is not UTF-8 cannot be given back unaltered as text: nothing is written (exit 2, said above).
+    stdout = stdinDoc.invalidUtf8.length > 0 ? '' : engine.text(stdinDoc.uri) ?? stdinDoc.text;
     stderr += report;
   }
 
@@ -186,14 +195,17 @@ async function readDocuments(cwd: string, options: CheckOptions, io: CliIo): Pro
   for (const file of collectFiles(cwd, options.paths.filter((p) => p !== '-'))) {
     try {
       const raw = fs.readFileSync(file);
-      docs.push({ uri: pathToFileURL(file).href, display: displayPath(cwd, file), text: raw.toString('utf8'), file, raw });
+      const { text, invalid } = decodeUtf8(raw);
+      docs.push({ uri: pathToFileURL(file).href, display: displayPath(cwd, file), text, file, raw, invalidUtf8: invalid });
     } catch (error) {
       problems.push(`cannot read ${displayPath(cwd, file)}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (options.stdinFilename === undefined) return { docs, problems };
   const absolute = path.resolve(cwd, options.stdinFilename);
-  const stdinDoc: InputDocument = { uri: pathToFileURL(absolute).href, display: displayPath(cwd, absolute), text: await io.readStdin() };
+  const raw = await io.readStdin();
+  const { text, invalid } = decodeUtf8(raw);
+  const stdinDoc: InputDocument = { uri: pathToFileURL(absolute).href, display: displayPath(cwd, absolute), text, raw, invalidUtf8: invalid };
   // The text on standard input stands for the file of that name: it replaces the copy on disk.
   return { docs: [...docs.filter((d) => d.uri !== stdinDoc.uri), stdinDoc], problems };
 }
@@ -205,7 +217,7 @@ function displayPath(cwd: string, file: string): string {
 
 /** Opens every document before any is linted (or fixed), so cross-file rules see all of them. */
 export function openDocuments(engine: HeadroomEngine, docs: InputDocument[]): void {
-  for (const doc of docs) engine.open({ uri: doc.uri, text: doc.text });
+  for (const doc of docs) engine.open({ uri: doc.uri, text: doc.text, invalidUtf8: doc.invalidUtf8 });
 }
 
 /**
@@ -248,9 +260,7 @@ function describeFixed(fixed: Map<string, number>): string {
 /** Writes a fixed file; returns why it was not written, if it was not. */
 function writeFix(outcome: FixOutcome): string | undefined {
   const { doc } = outcome;
-  if (!doc.file || !doc.raw) return 'not a file';
-  // Only text that survives the round trip is rewritten: invalid UTF-8 would come back altered.
-  if (!Buffer.from(doc.text, 'utf8').equals(doc.raw)) return 'it is not valid UTF-8, and rewriting it would alter bytes the fixes do not touch';
+  if (!doc.file) return 'not a file';
   try {
     if (!fs.readFileSync(doc.file).equals(doc.raw)) return 'it changed on disk while it was being checked';
     writeFileAtomic(doc.file, outcome.text);

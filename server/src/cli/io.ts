@@ -8,8 +8,8 @@ export interface CliResult {
 }
 
 export interface CliIo {
-  /** All of standard input, read only when a command is given `-`. */
-  readStdin(): Promise<string>;
+  /** All of standard input as bytes, read only when a command is given `-`. */
+  readStdin(): Promise<Buffer>;
   env: Record<string, string | undefined>;
   /** Whether standard output is a terminal: colour is used only then (unless NO_COLOR or FORCE_COLOR say otherwise). */
   stdoutIsTTY: boolean;
@@ -20,7 +20,7 @@ export function processIo(): CliIo {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     },
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,

@@ -103,7 +103,13 @@ test('--fix leaves a file that is not valid UTF-8 alone (exit 2), since rewritin
   assert.equal(result.exitCode, 2);
   assert.match(result.stderr, /latin1\.alloy not fixed: it is not valid UTF-8/);
   assert.ok(fs.readFileSync(path.join(dir, 'latin1.alloy')).equals(bytes), 'bytes untouched');
+  assert.match(result.stdout, /latin1\.alloy:1:7 error alloy\/syntax .*illegal UTF-8 encoding/, 'the byte is reported where it stands');
   assert.match(result.stdout, /latin1\.alloy:3:3 error alloy\/batch-max-below-size/, 'the report is what is on disk');
+  // The same bytes on standard input: nothing is echoed rather than an altered text.
+  const piped = await runCli(['check', '--fix', '-', '--stdin-filename', 'latin1.alloy'], dir, testIo({ stdin: bytes }));
+  assert.equal(piped.exitCode, 2);
+  assert.equal(piped.stdout, '');
+  assert.match(piped.stderr, /latin1\.alloy not fixed: it is not valid UTF-8/);
 });
 
 test('--fix with -: the fixed text on standard output, byte for byte; the report on standard error', async () => {

@@ -59,7 +59,7 @@ for (const config of ['', 'defaultTier: medium\n']) {
 
     // The edits fix-all computes, recorded from the same sequence of documents as the CLI takes.
     const engine = await createEngine(loadSettings(dir, undefined), () => undefined);
-    const docs: InputDocument[] = files.map((file) => ({ uri: pathToFileURL(file).href, display: path.relative(dir, file), text: original.get(file)!.toString('utf8'), file }));
+    const docs: InputDocument[] = files.map((file) => ({ uri: pathToFileURL(file).href, display: path.relative(dir, file), text: original.get(file)!.toString('utf8'), file, raw: original.get(file)!, invalidUtf8: [] }));
     const recorded = new Map<string, TextEdit[]>();
     const fixAll = engine.fixAll.bind(engine);
     engine.fixAll = (uri) => {
@@ -98,7 +98,7 @@ for (const config of ['', 'defaultTier: medium\n']) {
 
     // Re-checked from disk by a fresh engine: no finding has a preferred fix left.
     const fresh = await createEngine(loadSettings(dir, undefined), () => undefined);
-    const reread = files.map((file) => ({ uri: pathToFileURL(file).href, display: file, text: fs.readFileSync(file, 'utf8'), file }));
+    const reread = files.map((file) => ({ uri: pathToFileURL(file).href, display: file, text: fs.readFileSync(file, 'utf8'), file, raw: fs.readFileSync(file), invalidUtf8: [] }));
     openDocuments(fresh, reread);
     for (const doc of reread) {
       const left = fresh.lint(doc.uri).filter((f) => f.fixes?.some((x) => x.isPreferred));
