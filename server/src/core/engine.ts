@@ -358,7 +358,9 @@ function sameFacts(a: DocumentFacts | undefined, b: DocumentFacts | undefined): 
 
 function publishes(facts: DocumentFacts | undefined): boolean {
   return facts !== undefined && (facts.workloads.length > 0 || facts.hpas.length > 0 ||
-    facts.memoryLimiters.length > 0 || facts.clickhouseMemory !== undefined);
+    facts.memoryLimiters.length > 0 || facts.clickhouseMemory !== undefined ||
+    // An Alloy pipeline or a ClickHouse server is a workload of its own (the capacity report lists it).
+    facts.format === 'alloy' || facts.format === 'clickhouse');
 }
 
 function describe(error: unknown): string {

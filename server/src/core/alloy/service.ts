@@ -12,6 +12,7 @@ import { ALLOY_RULES } from './rules';
 import type { AlloyRuleContext } from './rule-context';
 import { selectTier } from './tier';
 import { bytesArg, numberArg } from './rules/values';
+import { parseDirectives } from '../directives';
 
 const ALLOY_LANGUAGE_IDS = new Set(['grafana-alloy', 'alloy', 'river']);
 
@@ -38,8 +39,9 @@ export const alloyService: FormatService<AlloyParsed> = {
 
   parse: parseAlloy,
 
-  facts(parsed: AlloyParsed): DocumentFacts {
+  facts(parsed: AlloyParsed, ctx: AnalysisContext): DocumentFacts {
     const facts = emptyFacts(parsed.doc.uri, 'alloy');
+    facts.directives = parseDirectives(parsed.lines, 'slash', ctx.catalog).directives;
     for (const block of componentIndex(parsed).components.values()) {
       if (block.name !== 'otelcol.processor.memory_limiter') continue;
       const limit = bytesArg(block, 'limit');
