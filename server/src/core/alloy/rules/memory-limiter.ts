@@ -88,7 +88,7 @@ export const memoryLimiterSpike: AlloyRule = {
 };
 
 /** The container memory the Alloy config runs in: an Alloy workload in the workspace, else the chosen tier. */
-function containerMemory(ctx: AlloyRuleContext): { bytes: number; from: string; uri?: string; fact?: { range: Finding['range'] } } | undefined {
+export function containerMemory(ctx: AlloyRuleContext): { bytes: number; from: string; uri?: string; fact?: { range: Finding['range'] } } | undefined {
   for (const facts of ctx.analysis.workspace.all()) {
     for (const workload of facts.workloads) {
       if (workload.workload !== 'alloy') continue;
