@@ -18,6 +18,8 @@ import * as definition from './handlers/definition';
 import * as references from './handlers/references';
 import * as configuration from './handlers/configuration';
 import * as workspaceScan from './workspaceScan';
+import * as capacityReport from './handlers/capacityReport';
+import * as pipelineGraph from './handlers/pipelineGraph';
 
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc from the VS Code
 // client). stdout carries the protocol in stdio mode, so everything else goes to connection.console.
@@ -109,6 +111,8 @@ foldingRange.register(ctx);
 completion.register(ctx);
 definition.register(ctx);
 references.register(ctx);
+capacityReport.register(ctx);
+pipelineGraph.register(ctx);
 configuration.register(ctx, {
   canPull: () => pullConfiguration,
   canWatch: () => watchFiles,
