@@ -17,6 +17,12 @@ import * as completion from './handlers/completion';
 import * as definition from './handlers/definition';
 import * as references from './handlers/references';
 import * as configuration from './handlers/configuration';
+import * as semanticTokens from './handlers/semanticTokens';
+import * as rename from './handlers/rename';
+import * as documentHighlight from './handlers/documentHighlight';
+import * as signatureHelp from './handlers/signatureHelp';
+import * as workspaceSymbol from './handlers/workspaceSymbol';
+import * as alloyFeatures from './alloyFeatures';
 import * as workspaceScan from './workspaceScan';
 import * as capacityReport from './handlers/capacityReport';
 import * as pipelineGraph from './handlers/pipelineGraph';
@@ -40,6 +46,8 @@ let inlayHintsEnabled = true;
 let pullConfiguration = false;
 let watchFiles = false;
 let workspaceRoots: string[] = [];
+let documentChanges = false;
+let alloyFeaturesDynamic = false;
 const maxFileBytes = () => engine.currentConfig.maxFileBytes;
 
 const ctx: ServerContext = {
@@ -83,6 +91,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   pullConfiguration = capabilities.workspace?.configuration === true;
   watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceRoots = configuration.rootsFrom(params);
+  documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  alloyFeaturesDynamic = alloyFeatures.registersDynamically(capabilities);
   await engine.init();
   return {
     capabilities: {
@@ -96,6 +106,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       completionProvider: { triggerCharacters: ['.', '"', '='] },
       definitionProvider: true,
       referencesProvider: true,
+      ...alloyFeatures.staticCapabilities(alloyFeaturesDynamic),
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'headroom', version: '0.1.0' },
   };
@@ -113,6 +125,11 @@ definition.register(ctx);
 references.register(ctx);
 capacityReport.register(ctx);
 pipelineGraph.register(ctx);
+semanticTokens.register(ctx);
+rename.register(ctx, () => documentChanges);
+documentHighlight.register(ctx);
+signatureHelp.register(ctx);
+workspaceSymbol.register(ctx);
 configuration.register(ctx, {
   canPull: () => pullConfiguration,
   canWatch: () => watchFiles,
@@ -120,6 +137,7 @@ configuration.register(ctx, {
   onSettings: (settings) => { inlayHintsEnabled = settings.inlayHints?.enabled !== false; },
   onFilesChanged: (changes) => { void workspaceScan.onFilesChanged(ctx, changes, maxFileBytes); },
   onReady: () => {
+    if (alloyFeaturesDynamic) alloyFeatures.registerForAlloy(connection);
     const started = Date.now();
     workspaceScan.scanWorkspace(ctx, workspaceRoots, maxFileBytes).then(
       (count) => { if (count > 0) ctx.log(`indexed ${count} workspace files for cross-file rules in ${Date.now() - started} ms`); },
