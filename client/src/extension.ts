@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CapacityReportView } from './capacityReportView';
+import { PipelineView } from './pipelineView';
 
 // Starts the Headroom language server over node-ipc and shows its state in the status bar. The server
 // decides per YAML/XML document whether it is a Kubernetes manifest, Helm values or ClickHouse config;
@@ -51,6 +53,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.commands.registerCommand('headroom.restartServer', async () => {
     await client?.restart();
   }));
+  const report = new CapacityReportView(() => client, context.extensionUri);
+  const pipeline = new PipelineView(() => client, context.extensionUri);
+  context.subscriptions.push(report, pipeline,
+    vscode.commands.registerCommand('headroom.showCapacityReport', () => report.show()),
+    vscode.commands.registerCommand('headroom.showAlloyPipeline', () => pipeline.show()));
   await client.start();
 }
 

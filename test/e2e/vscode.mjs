@@ -112,6 +112,21 @@ async function goTo(line, column) {
 }
 
 const editorText = () => page.locator('.editor-instance .view-lines').first();
+
+/** The webview frame (code-server nests the page in two iframes) whose text matches `pattern`. */
+async function webviewFrame(pattern, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  let seen = '';
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const text = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
+      if (pattern.test(text)) return frame;
+      if (text) seen = text;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview shows ${pattern}; last: ${seen.slice(0, 200).replace(/\s+/g, ' ')}`);
+}
 const problems = () => page.locator('.markers-panel');
 
 try {
@@ -252,6 +267,51 @@ try {
     await page.keyboard.press('Enter');
     await page.keyboard.type('metrics_path = string.join(["a"], ');
     await waitForText(page.locator('.parameter-hints-widget').first(), /string\.join\(list: list\(string\), separator: string\) → string/);
+  });
+
+  // Capacity at a glance: the report and the pipeline picture, in webviews.
+  await step('the capacity report shows every workload with the numbers the CLI reports', async () => {
+    await command('Headroom: Show Capacity Report');
+    const cli = JSON.parse(execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'report', '--format', 'json', '.'], { cwd: workspace, encoding: 'utf8' }));
+    const markdown = execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'report', '.'], { cwd: workspace, encoding: 'utf8' });
+    const summary = markdown.split('\n')[2];
+    const frame = await webviewFrame(/Headroom capacity report[\s\S]*Requested vs recommended/);
+    const text = (await frame.locator('body').innerText()).replace(/\u00a0/g, ' ');
+    if (!text.includes(summary)) throw new Error(`the report's summary differs from the CLI's: ${summary}`);
+    const titles = await frame.locator('table.workloads a.open').allInnerTexts();
+    if (titles.length !== cli.workloads.length) throw new Error(`${titles.length} workloads shown, the CLI reports ${cli.workloads.length}`);
+    if ((await frame.locator('svg.chart rect.recommended').count()) === 0) throw new Error('no bar chart');
+  });
+
+  await step('a workload in the report opens its manifest at its line', async () => {
+    const frame = await webviewFrame(/Headroom capacity report/);
+    await frame.locator('table.workloads a.open', { hasText: 'StatefulSet alloy' }).first().click();
+    await page.locator('.tab[aria-label^="alloy.yaml"]').first().waitFor({ timeout: 15_000 });
+    const line = fs.readFileSync(path.join(workspace, 'kubernetes', 'alloy.yaml'), 'utf8').split('\n').findIndex((l) => /^\s+name: alloy\s*$/.test(l)) + 1;
+    await waitForText(page.locator('.statusbar-item[id="status.editor.selection"]'), new RegExp(`Ln ${line},`), 10_000);
+  });
+
+  await step('the Alloy pipeline graph is drawn: components, edges, the error and the unwired ones', async () => {
+    await command('View: Close All Editors');
+    await openFile('graph/pipeline.alloy');
+    await command('Headroom: Show Alloy Pipeline');
+    const frame = await webviewFrame(/components? · \d+ connections?/);
+    const nodes = await frame.locator('svg g.node').count();
+    if (nodes !== 12) throw new Error(`${nodes} nodes drawn, the file declares 12 components`);
+    if ((await frame.locator('svg path.edge').count()) !== 11) throw new Error(`${await frame.locator('svg path.edge').count()} edges drawn`);
+    const error = frame.locator('svg g.node.worst-error[data-id="otelcol.processor.batch.default"]');
+    if ((await error.count()) !== 1) throw new Error('the batch processor is not marked with its error');
+    const unwired = await frame.locator('svg g.node.unwired').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
+    if (JSON.stringify(unwired) !== JSON.stringify(['otelcol.exporter.otlp.orphan', 'otelcol.processor.batch.forgotten'])) throw new Error(`unwired: ${unwired}`);
+    await waitForText(frame.locator('svg g.node[data-id="otelcol.processor.batch.default"]'), /send_batch_size 8192/);
+  });
+
+  await step('a click on a graph node puts the cursor on its block', async () => {
+    const frame = await webviewFrame(/components? · \d+ connections?/);
+    await frame.locator('svg g.node[data-id="prometheus.scrape.pods"] rect.box').click();
+    await waitForText(page.locator('.statusbar-item[id="status.editor.selection"]'), /Ln 14,/, 10_000);
+    await frame.locator('svg g.node[data-id="otelcol.processor.batch.default"] rect.box').click();
+    await waitForText(page.locator('.statusbar-item[id="status.editor.selection"]'), /Ln 43,/, 10_000);
   });
 
   await step('the Headroom output channel shows no error', async () => {
