@@ -293,6 +293,8 @@ try {
 
   await step('the Alloy pipeline graph is drawn: components, edges, the error and the unwired ones', async () => {
     await command('View: Close All Editors');
+    await command('View: Close Panel');
+    await command('View: Toggle Primary Side Bar Visibility');
     await openFile('graph/pipeline.alloy');
     await command('Headroom: Show Alloy Pipeline');
     const frame = await webviewFrame(/components? · \d+ connections?/);
@@ -303,7 +305,9 @@ try {
     if ((await error.count()) !== 1) throw new Error('the batch processor is not marked with its error');
     const unwired = await frame.locator('svg g.node.unwired').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
     if (JSON.stringify(unwired) !== JSON.stringify(['otelcol.exporter.otlp.orphan', 'otelcol.processor.batch.forgotten'])) throw new Error(`unwired: ${unwired}`);
-    await waitForText(frame.locator('svg g.node[data-id="otelcol.processor.batch.default"]'), /send_batch_size 8192/);
+    // SVG elements have no innerText: read their text content.
+    const batch = await frame.locator('svg g.node[data-id="otelcol.processor.batch.default"]').evaluate((e) => e.textContent);
+    if (!/send_batch_size 8192/.test(batch)) throw new Error(`batch node: ${batch}`);
   });
 
   await step('a click on a graph node puts the cursor on its block', async () => {
