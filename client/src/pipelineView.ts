@@ -101,8 +101,9 @@ export class PipelineView {
   <span class="key"><span class="swatch unwired"></span>unwired</span>
   <span class="key"><span class="line data"></span>data</span>
   <span class="key"><span class="line config"></span>configures</span>
+  <button id="fit" type="button">Actual size</button>
 </div>
-<div id="canvas"></div>
+<div id="canvas" class="fit"></div>
 <script nonce="${n}" src="${script}"></script>
 </body>
 </html>`;
@@ -134,6 +135,9 @@ p { margin: 2px 0; }
 .line { display: inline-block; width: 22px; border-top: 2px solid var(--vscode-foreground); }
 .line.config { border-top-style: dashed; opacity: 0.7; }
 #canvas { overflow: auto; }
+#canvas.fit svg { max-width: 100%; height: auto; }
+#fit { margin-left: auto; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: none; padding: 2px 10px; cursor: pointer; font: inherit; }
+#fit:hover { background: var(--vscode-button-secondaryHoverBackground); }
 svg text { font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; fill: var(--vscode-foreground); }
 .node { cursor: pointer; }
 .node .box { fill: var(--vscode-editorWidget-background); stroke: var(--vscode-panel-border); stroke-width: 1.5; }

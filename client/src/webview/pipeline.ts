@@ -12,10 +12,17 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const NODE_WIDTH = 270;
+const NODE_WIDTH = 310;
 const LINE = 16;
 const MAX_FIGURES = 4;
 const SVG = 'http://www.w3.org/2000/svg';
+
+// Large pipelines are shrunk to the window's width until the user asks for the actual size.
+document.getElementById('fit')?.addEventListener('click', (event) => {
+  const canvas = document.getElementById('canvas')!;
+  const fitted = canvas.classList.toggle('fit');
+  (event.target as HTMLButtonElement).textContent = fitted ? 'Actual size' : 'Fit to window';
+});
 
 window.addEventListener('message', (event: MessageEvent) => {
   const message = event.data as { type: string; graph?: PipelineGraph | null; error?: string };
@@ -110,7 +117,7 @@ function nodeElement(node: PipelineNode, box: { x: number; y: number; width: num
   let y = top + 18;
   const line = (content: string, cls: string) => {
     const t = el('text', { x: String(left + 14), y: String(y), class: cls });
-    t.textContent = content.length > 40 ? `${content.slice(0, 39)}…` : content;
+    t.textContent = content.length > 44 ? `${content.slice(0, 43)}…` : content;
     group.append(t);
     y += LINE;
   };
@@ -124,7 +131,7 @@ function nodeElement(node: PipelineNode, box: { x: number; y: number; width: num
     const counts = (['error', 'warning', 'info', 'hint'] as const).filter((s) => node.findings[s] > 0).map((s) => `${node.findings[s]} ${s}${node.findings[s] === 1 ? '' : 's'}`);
     line(counts.join(', '), `findings ${node.worst}`);
   }
-  if (node.unwired) line(`⚠ unwired: ${node.unwired}`, 'unwired-reason');
+  if (node.unwired) line(`⚠ ${node.unwired}`, 'unwired-reason');
   const title = el('title', {});
   title.textContent = [
     `${node.name} "${node.label}"`,
