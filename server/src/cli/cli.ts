@@ -9,6 +9,7 @@ import { mergeConfig, parseHeadroomYaml } from '../core/config';
 import type { Finding } from '../core/types';
 import { toSarif } from './sarif';
 import { runReport } from './report';
+import { decodeUtf8 } from './utf8';
 
 // `headroom check [--format text|json|sarif] [--config FILE] PATH...`: the editor's analysis, for CI.
 // Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or configuration error.
@@ -96,14 +97,14 @@ export async function runCli(argv: string[], cwd = process.cwd()): Promise<CliRe
   const uris = new Map<string, string>();
   for (const file of [...new Set(files)].sort()) {
     const uri = pathToFileURL(file).href;
-    let text: string;
+    let decoded: ReturnType<typeof decodeUtf8>;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      decoded = decodeUtf8(fs.readFileSync(file));
     } catch (error) {
       stderr += `cannot read ${file}: ${String(error)}\n`;
       continue;
     }
-    engine.open({ uri, text });
+    engine.open({ uri, text: decoded.text, invalidUtf8: decoded.invalid });
     if (engine.formatOf(uri)) uris.set(uri, file);
   }
   const findings: ReportedFinding[] = [];

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../../server/src/cli/cli';
+import { runCli, type ReportedFinding } from '../../../server/src/cli/cli';
 import { repoRoot } from '../../helpers/paths';
 
 function workspace(files: Record<string, string>): string {
@@ -41,6 +41,16 @@ test('json output has the documented shape with 1-based positions; exit 0 withou
   const ok = await runCli(['check', '--format=json', 'ok.alloy'], dir);
   assert.equal(ok.exitCode, 0);
   assert.deepEqual(JSON.parse(ok.stdout), { files: 1, findings: [] });
+});
+
+test('bytes that are not UTF-8 are an Alloy syntax error where they stand, not a silent U+FFFD', async () => {
+  const dir = workspace({ 'ok.alloy': clean });
+  fs.writeFileSync(path.join(dir, 'latin1.alloy'), Buffer.concat([Buffer.from('// é\na = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+  const result = await runCli(['check', '--format', 'json', '.'], dir);
+  assert.equal(result.exitCode, 1);
+  const report = JSON.parse(result.stdout);
+  assert.deepEqual(report.findings.map((f: ReportedFinding) => [f.file, f.line, f.column, f.code]), [['latin1.alloy', 2, 9, 'alloy/syntax']]);
+  assert.match(report.findings[0].message, /illegal UTF-8 encoding/);
 });
 
 test('sarif output is SARIF 2.1.0 with rules and regions', async () => {

@@ -136,7 +136,6 @@ export function buildPipelineGraph(files: PipelineFile[], ctx: AnalysisContext):
     if (file.parsed.syntax.length > 0) {
       notes.push(`${fileName(file.uri)} has syntax errors; components after them may be missing.`);
     }
-    if (file.parsed.ast.truncatedAt !== undefined) notes.push(`${fileName(file.uri)} nests too deeply to be drawn in full.`);
   }
 
   const { selection } = selectTier(main.parsed, ctx);
