@@ -59,3 +59,26 @@ test('headroom/pipelineGraph: the open Alloy file as a graph, null for a file th
     await client.shutdown();
   }
 });
+
+test('headroom/pipelineGraph draws the custom components of a module the file imports, read from disk', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-graph-lsp-'));
+  fs.writeFileSync(path.join(root, 'lib.alloy'), 'declare "relabel" {\n  argument "forward_to" { }\n  loki.relabel "default" {\n    forward_to = argument.forward_to.value\n  }\n  export "receiver" {\n    value = loki.relabel.default.receiver\n  }\n}\n');
+  const app = 'import.file "lib" {\n  filename = file.path_join(module_path, "lib.alloy")\n}\n\nlib.relabel "app" {\n  forward_to = [loki.write.default.receiver]\n}\n\nloki.write "default" {\n  endpoint {\n    url = "http://loki:3100/loki/api/v1/push"\n  }\n}\n';
+  fs.writeFileSync(path.join(root, 'app.alloy'), app);
+  const client = new LspTestClient();
+  try {
+    await client.initialize({}, pathToFileURL(root).href);
+    const uri = pathToFileURL(path.join(root, 'app.alloy')).href;
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'grafana-alloy', version: 1, text: app } });
+    let graph: any;
+    for (let i = 0; i < 100; i++) {
+      graph = await client.request('headroom/pipelineGraph', { uri });
+      if (graph.files.length === 2) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(graph.files, [uri, pathToFileURL(path.join(root, 'lib.alloy')).href]);
+    assert.deepEqual(graph.nodes.map((n: any) => `${n.id} ${n.group ?? ''}`), ['lib.relabel.app ', 'loki.write.default ', 'lib.relabel/loki.relabel.default lib.relabel']);
+  } finally {
+    await client.shutdown();
+  }
+});

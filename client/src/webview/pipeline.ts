@@ -85,7 +85,7 @@ function render(graph: PipelineGraph): SVGSVGElement {
     const cluster = el('g', { class: 'cluster' });
     cluster.append(el('rect', { x: String(box.x - box.width / 2), y: String(box.y - box.height / 2), width: String(box.width), height: String(box.height), rx: '8' }));
     const label = el('text', { x: String(box.x - box.width / 2 + 10), y: String(box.y - box.height / 2 + 18) });
-    label.textContent = `declare "${id.slice('declare:'.length)}"`;
+    label.textContent = `custom component ${id.slice('declare:'.length)}`;
     cluster.append(label);
     svg.append(cluster);
   }

@@ -147,11 +147,39 @@ test('a folder config: the sibling file declaring what the file references joins
 test('custom components: their inner components are grouped under the declare; syntax errors are noted', async () => {
   const text = 'declare "tail" {\n  argument "to" { }\n  loki.source.file "f" {\n    targets    = []\n    forward_to = argument.to.value\n  }\n}\n\ntail "app" {\n  to = [loki.write.default.receiver]\n}\n\nloki.write "default" {\n  endpoint {\n    url = "http://loki:3100/loki/api/v1/push"\n  }\n}\n\nbroken {\n';
   const { graph } = await graphOf([{ name: 'module.alloy', text }]);
-  const source = graph.nodes.find((n) => n.id === 'loki.source.file.f')!;
+  const source = graph.nodes.find((n) => n.id === 'tail/loki.source.file.f')!;
   assert.equal(source.group, 'tail');
+  // It forwards to the module's argument: wired to whatever the instance is given, not unwired.
+  assert.equal(source.unwired, undefined);
   assert.equal(graph.nodes.find((n) => n.id === 'tail.app')!.role, 'module');
   assert.ok(edge(graph, 'tail.app', 'loki.write.default'));
   assert.deepEqual(graph.notes, ['module.alloy has syntax errors; components after them may be missing.']);
+});
+
+test('an imported module: its custom components are drawn as groups named as their instances; each module is its own scope', async () => {
+  const lib = 'declare "relabel" {\n  argument "forward_to" { }\n  loki.relabel "default" {\n    forward_to = argument.forward_to.value\n  }\n  loki.process "unused" {\n    forward_to = []\n  }\n  export "receiver" {\n    value = loki.relabel.default.receiver\n  }\n}\n\ndeclare "other" {\n  loki.relabel "default" {\n    forward_to = []\n  }\n}\n';
+  const app = 'import.file "lib" {\n  filename = "lib.alloy"\n}\n\nlib.relabel "app" {\n  forward_to = [loki.write.default.receiver]\n}\n\nloki.write "default" {\n  endpoint {\n    url = "http://loki:3100/loki/api/v1/push"\n  }\n}\n';
+  const engine = await newEngine();
+  const parse = (uri: string, text: string) => alloyService.parse({ uri, text }) as AlloyParsed;
+  const files = [
+    { uri: 'file:///work/app.alloy', parsed: parse('file:///work/app.alloy', app), findings: [] },
+    { uri: 'file:///work/lib.alloy', parsed: parse('file:///work/lib.alloy', lib), findings: [], namespace: 'lib' },
+  ];
+  try {
+    const graph = buildPipelineGraph(files, engine.context());
+    assert.deepEqual(graph.nodes.map((n) => [n.id, n.group ?? '', n.role, n.unwired ?? '']), [
+      ['lib.relabel.app', '', 'module', ''],
+      ['loki.write.default', '', 'write', ''],
+      // Exposed by the module's export, reading its argument: wired at the module's boundary.
+      ['lib.relabel/loki.relabel.default', 'lib.relabel', 'relabel', ''],
+      ['lib.relabel/loki.process.unused', 'lib.relabel', 'processor', 'not connected to any other component'],
+      // The same name in another module is another component.
+      ['lib.other/loki.relabel.default', 'lib.other', 'relabel', 'not connected to any other component'],
+    ]);
+    assert.deepEqual(graph.edges.map((e) => `${e.from} -> ${e.to}`), ['lib.relabel.app -> loki.write.default']);
+  } finally {
+    for (const f of files) f.parsed.dispose();
+  }
 });
 
 test('related files of a folder: those declaring what the file references, or referencing what it declares', async () => {

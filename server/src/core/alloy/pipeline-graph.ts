@@ -1,8 +1,8 @@
 import type { AnalysisContext } from '../context';
 import type { Finding, Range, Severity } from '../types';
-import type { AlloyFile, BlockStmt, Expr, Span, Statement } from './ast';
+import type { BlockStmt, Expr, Span, Statement } from './ast';
 import { referencePath } from './ast';
-import { ComponentIndex, childExprs } from './components';
+import { CONFIG_BLOCKS, ComponentIndex, childExprs } from './components';
 import type { AlloyParsed } from './parser';
 import { childBlock } from './rule-context';
 import { navigationSpan } from './rules/spans';
@@ -20,7 +20,7 @@ export type NodeRole =
   | 'source' | 'module' | 'config' | 'other';
 
 export interface PipelineNode {
-  /** `name.label`, unique within the graph. */
+  /** `name.label`, or `group/name.label` inside a custom component; unique within the graph. */
   id: string;
   name: string;
   label: string;
@@ -30,7 +30,7 @@ export interface PipelineNode {
   range: Range;
   /** The whole block, for findings inside it. */
   blockRange: Range;
-  /** The `declare` block holding this component, when it is part of a custom component. */
+  /** The custom component (`declare`) whose body holds this component: its name as instances write it (`lib.relabel`). */
   group?: string;
   figures: NodeFigure[];
   findings: { error: number; warning: number; info: number; hint: number };
@@ -79,6 +79,11 @@ export interface PipelineGraph {
 export interface PipelineFile {
   uri: string;
   parsed: AlloyParsed;
+  /**
+   * For a module the main file imports (`import.file "lib"`): the namespace it is imported under. Only
+   * its custom components are drawn, grouped as `lib.<declare>`, the name their instances use.
+   */
+  namespace?: string;
   /** The file's findings as the editor shows them (severities configured); the nodes are coloured by them. */
   findings: Finding[];
 }
@@ -117,10 +122,59 @@ const NEEDS_INPUT = new Set<NodeRole>(['processor', 'connector', 'exporter', 'wr
 const NEEDS_OUTPUT = new Set<NodeRole>(['receiver', 'processor', 'connector', 'discovery', 'relabel', 'source', 'config']);
 
 interface Declared {
+  /** `name.label`, as references write it. */
   key: string;
+  /** `key`, prefixed by the group inside a custom component (references resolve within their own module). */
+  id: string;
   block: BlockStmt;
   file: PipelineFile;
   group?: string;
+}
+
+/** Labelled component blocks, module by module: a `declare` body is a scope of its own. */
+function collectDeclared(file: PipelineFile, statements: Statement[], group: string | undefined, out: Map<string, Declared>, custom: Set<string>): void {
+  for (const statement of statements) {
+    if (statement.kind !== 'block') continue;
+    if (statement.name === 'declare') {
+      if (statement.label === undefined) continue;
+      const name = file.namespace !== undefined ? `${file.namespace}.${statement.label}` : statement.label;
+      custom.add(name);
+      collectDeclared(file, statement.body, name, out, custom);
+    } else if (statement.name === 'foreach' || statement.name === 'template') {
+      collectDeclared(file, statement.body, group, out, custom);
+    } else if (statement.label !== undefined && !CONFIG_BLOCKS.has(statement.name) && (file.namespace === undefined || group !== undefined)) {
+      const key = `${statement.name}.${statement.label}`;
+      const id = group !== undefined ? `${group}/${key}` : key;
+      if (!out.has(id)) out.set(id, { key, id, block: statement, file, ...(group !== undefined ? { group } : {}) });
+    }
+  }
+}
+
+/** Components of a custom component that its `export` blocks expose, or that read its `argument`s: wired to whatever uses the module. */
+function moduleBoundary(declared: Map<string, Declared>): Set<string> {
+  const boundary = new Set<string>();
+  for (const d of declared.values()) {
+    if (d.group === undefined) continue;
+    if (referenceChains(d.block.body).some((chain) => chain[0] === 'argument')) boundary.add(d.id);
+  }
+  const exportsOf = (statements: Statement[], group: string | undefined, file: PipelineFile) => {
+    for (const statement of statements) {
+      if (statement.kind !== 'block') continue;
+      if (statement.name === 'declare' && statement.label !== undefined) {
+        exportsOf(statement.body, file.namespace !== undefined ? `${file.namespace}.${statement.label}` : statement.label, file);
+      } else if (statement.name === 'export' && group !== undefined) {
+        for (const chain of referenceChains(statement.body)) {
+          for (let end = chain.length; end >= 2; end--) {
+            const id = `${group}/${chain.slice(0, end).join('.')}`;
+            if (declared.has(id)) boundary.add(id);
+          }
+        }
+      }
+    }
+  };
+  const files = new Set([...declared.values()].map((d) => d.file));
+  for (const file of files) exportsOf(file.parsed.ast.body, undefined, file);
+  return boundary;
 }
 
 export function buildPipelineGraph(files: PipelineFile[], ctx: AnalysisContext): PipelineGraph {
@@ -129,10 +183,7 @@ export function buildPipelineGraph(files: PipelineFile[], ctx: AnalysisContext):
   const declared = new Map<string, Declared>();
   const custom = new Set<string>();
   for (const file of files) {
-    collectCustomNames(file.parsed.ast.body, custom);
-    for (const [key, block] of new ComponentIndex(file.parsed.ast).components) {
-      if (!declared.has(key)) declared.set(key, { key, block, file, group: declareAround(file.parsed.ast, block) });
-    }
+    collectDeclared(file, file.parsed.ast.body, undefined, declared, custom);
     if (file.parsed.syntax.length > 0) {
       notes.push(`${fileName(file.uri)} has syntax errors; components after them may be missing.`);
     }
@@ -142,12 +193,13 @@ export function buildPipelineGraph(files: PipelineFile[], ctx: AnalysisContext):
   const pod = containerMemory({ parsed: main.parsed, index: new ComponentIndex(main.parsed.ast), analysis: ctx, tier: selection });
   const edges: PipelineEdge[] = [];
   const seen = new Set<string>();
+  const blocks = new Set([...declared.values()].map((d) => d.block));
   for (const from of declared.values()) {
-    for (const reference of referencesIn(from.block, from.file, declared)) {
+    for (const reference of referencesIn(from, declared, blocks)) {
       const consumer = reference.via !== undefined && CONSUMER_EXPORTS.has(reference.via);
       const edge: PipelineEdge = {
-        from: consumer ? from.key : reference.target,
-        to: consumer ? reference.target : from.key,
+        from: consumer ? from.id : reference.target,
+        to: consumer ? reference.target : from.id,
         kind: consumer || (reference.via !== undefined && TARGET_EXPORTS.has(reference.via)) ? 'data' : 'config',
         via: reference.via,
         signal: reference.signal,
@@ -162,6 +214,7 @@ export function buildPipelineGraph(files: PipelineFile[], ctx: AnalysisContext):
     }
   }
 
+  const boundary = moduleBoundary(declared);
   const nodes = [...declared.values()].map((d): PipelineNode => {
     const lines = d.file.parsed.lines;
     const inside = d.file.findings.filter((f) => within(lines.offsetAt(f.range.start), d.block.span));
@@ -173,7 +226,7 @@ export function buildPipelineGraph(files: PipelineFile[], ctx: AnalysisContext):
     const sorted = [...own].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
     const role = roleOf(d.block.name, custom);
     return {
-      id: d.key,
+      id: d.id,
       name: d.block.name,
       label: d.block.label ?? '',
       role,
@@ -185,7 +238,7 @@ export function buildPipelineGraph(files: PipelineFile[], ctx: AnalysisContext):
       findings: counts,
       ...(sorted[0] ? { worst: sorted[0].severity } : {}),
       messages: sorted.slice(0, 5).map((f) => `${f.severity}: ${f.message}`),
-      ...unwired(d, role, edges),
+      ...(boundary.has(d.id) ? {} : unwired(d, role, edges)),
     };
   });
   return {
@@ -234,10 +287,10 @@ function referenceChains(statements: Statement[]): string[][] {
 }
 
 function unwired(d: Declared, role: NodeRole, edges: PipelineEdge[]): { unwired?: string } {
-  const incoming = edges.filter((e) => e.to === d.key && e.kind === 'data');
-  const outgoing = edges.filter((e) => e.from === d.key);
+  const incoming = edges.filter((e) => e.to === d.id && e.kind === 'data');
+  const outgoing = edges.filter((e) => e.from === d.id);
   const forwards = forwardingLists(d.block);
-  if (edges.every((e) => e.from !== d.key && e.to !== d.key) && role !== 'other') {
+  if (edges.every((e) => e.from !== d.id && e.to !== d.id) && role !== 'other') {
     return { unwired: 'not connected to any other component' };
   }
   if ((NEEDS_OUTPUT.has(role) || forwards.length > 0) && outgoing.length === 0) {
@@ -263,17 +316,17 @@ interface FoundReference {
   span: Span;
 }
 
-/** References from a component's body to other declared components (nested declares are their own nodes). */
-function referencesIn(block: BlockStmt, file: PipelineFile, declared: Map<string, Declared>): FoundReference[] {
+/** References from a component's body to the components of its own module (or, at the top level, of the folder's files). */
+function referencesIn(from: Declared, declared: Map<string, Declared>, blocks: ReadonlySet<BlockStmt>): FoundReference[] {
   const found: FoundReference[] = [];
   const visit = (expr: Expr, signal?: string) => {
     const path = referencePath(expr) ?? (expr.kind === 'index' ? referencePath(innermost(expr)) : undefined);
     if (path && path.parts.length >= 2) {
       for (let end = path.parts.length; end >= 2; end--) {
         const key = path.parts.slice(0, end).join('.');
-        const target = declared.get(key);
-        if (!target || (target.file !== file && target.group !== undefined)) continue;
-        found.push({ target: key, via: path.parts[end], signal, span: { start: path.spans[0].start, end: path.spans[end - 1].end } });
+        const target = declared.get(from.group !== undefined ? `${from.group}/${key}` : key);
+        if (!target) continue;
+        found.push({ target: target.id, via: path.parts[end], signal, span: { start: path.spans[0].start, end: path.spans[end - 1].end } });
         return;
       }
     }
@@ -282,16 +335,11 @@ function referencesIn(block: BlockStmt, file: PipelineFile, declared: Map<string
   const walk = (statements: Statement[], signal?: string, inOutput = false) => {
     for (const statement of statements) {
       if (statement.kind === 'attribute') visit(statement.value, inOutput ? statement.name : signal);
-      else if (!isNestedComponent(statement, declared, file)) walk(statement.body, signal, statement.name === 'output');
+      else if (!blocks.has(statement)) walk(statement.body, signal, statement.name === 'output');
     }
   };
-  walk(block.body);
+  walk(from.block.body);
   return found;
-}
-
-function isNestedComponent(block: BlockStmt, declared: Map<string, Declared>, file: PipelineFile): boolean {
-  const key = ComponentIndex.keyOf(block);
-  return key !== undefined && declared.get(key)?.block === block && declared.get(key)?.file === file;
 }
 
 function innermost(expr: Expr): Expr {
@@ -300,35 +348,6 @@ function innermost(expr: Expr): Expr {
 
 function within(offset: number, span: Span): boolean {
   return span.start <= offset && offset <= span.end;
-}
-
-/** Names of custom components (`declare "name"`), anywhere in the file. */
-function collectCustomNames(statements: Statement[], out: Set<string>): void {
-  for (const statement of statements) {
-    if (statement.kind !== 'block') continue;
-    if (statement.name === 'declare' && statement.label !== undefined) out.add(statement.label);
-    if (statement.name === 'declare' || statement.name === 'foreach' || statement.name === 'template') collectCustomNames(statement.body, out);
-  }
-}
-
-/** The label of the `declare` block whose body holds `block`, if any. */
-function declareAround(ast: AlloyFile, block: BlockStmt): string | undefined {
-  let found: string | undefined;
-  const walk = (statements: Statement[], current?: string) => {
-    for (const statement of statements) {
-      if (statement.kind !== 'block') continue;
-      if (statement === block) {
-        found = current;
-        return;
-      }
-      if (statement.span.start <= block.span.start && block.span.end <= statement.span.end) {
-        walk(statement.body, statement.name === 'declare' ? statement.label : current);
-        return;
-      }
-    }
-  };
-  walk(ast.body);
-  return found;
 }
 
 function fileName(uri: string): string {
