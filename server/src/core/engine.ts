@@ -9,6 +9,7 @@ import type {
 import { emptyFacts, type DocumentFacts, type WorkspaceIndex } from './workspace';
 import { LineIndex, applyTextEdits, minimalEdit } from './text';
 import { defaultConfig } from './config';
+import { applySuppressions } from './suppressions';
 import type {
   HighlightResult, PrepareRenameResult, RenameResult, SemanticTokenResult, SignatureHelpResult, WorkspaceDocuments,
   WorkspaceSymbolResult,
@@ -230,7 +231,7 @@ export class HeadroomEngine implements WorkspaceIndex {
     if (!entry.parsed) return [internalError(entry.service.format, 'parse')];
     let findings: Finding[];
     try {
-      findings = entry.service.lint(entry.parsed, this.context());
+      findings = applySuppressions(entry.service.lint(entry.parsed, this.context()), entry.parsed);
     } catch (error) {
       this.log(`${entry.service.format}.lint failed on ${uri}: ${describe(error)}`);
       return [internalError(entry.service.format, 'lint')];

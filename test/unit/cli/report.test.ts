@@ -59,7 +59,8 @@ test('usage errors exit 2 and say what is wrong', async () => {
   const dir = workspace();
   for (const [argv, message] of [
     [['report'], 'no PATH given'],
-    [['report', '--format', 'pdf', 'deploy'], 'unknown format "pdf" (html, markdown or json)'],
+    [['report', '--format', 'pdf', 'deploy'], '--format must be html, markdown, json; got "pdf"'],
+    [['report', '-', 'deploy'], 'report reads files, not standard input'],
     [['report', '--colour', 'deploy'], 'unknown option "--colour"'],
     [['report', 'missing'], 'missing does not exist'],
   ] as const) {
