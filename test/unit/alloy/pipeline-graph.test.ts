@@ -61,6 +61,10 @@ test('unwired components stand out, with the reason; wired ones do not', async (
     'otelcol.processor.batch.b': 'no component sends data to it',
     'otelcol.exporter.otlp.out': '',
   });
+  // A custom component's export named anything, listed in forward_to, is where the data goes.
+  const module = await graphOf([{ name: 'module-export.alloy', text: 'import.git "cloud" {\n  repository = "https://example.com/modules.git"\n  path       = "stack.alloy"\n}\n\ncloud.stack "receivers" { }\n\nprometheus.scrape "app" {\n  targets    = []\n  forward_to = [cloud.stack.receivers.metrics]\n}\n' }]);
+  assert.deepEqual(module.graph.edges.map((e) => `${e.from} -> ${e.to} ${e.kind} via ${e.via}`), ['prometheus.scrape.app -> cloud.stack.receivers data via metrics']);
+  assert.ok(module.graph.nodes.every((n) => !n.unwired));
   const sink = await graphOf([{ name: 'sink.alloy', text: 'prometheus.scrape "s" {\n  targets    = discovery.kubernetes.k.targets\n  forward_to = []\n}\n\ndiscovery.kubernetes "k" {\n  role = "pod"\n}\n' }]);
   assert.equal(sink.graph.nodes.find((n) => n.id === 'prometheus.scrape.s')!.unwired, 'its forward_to sends to no component');
 });

@@ -109,7 +109,7 @@ export function roleOf(name: string, customComponents: ReadonlySet<string>): Nod
   if (/^otelcol\.processor\./.test(name) || name === 'loki.process') return 'processor';
   if (/^otelcol\.connector\./.test(name)) return 'connector';
   if (/^otelcol\.exporter\./.test(name)) return 'exporter';
-  if (/^otelcol\.(auth|extension|storage)\./.test(name) || /^(local\.file|remote\.[a-z_.]+)$/.test(name)) return 'config';
+  if (/^otelcol\.(auth|storage)\./.test(name) || /^(local\.file|remote\.[a-z_.]+)$/.test(name)) return 'config';
   if (/^(prometheus|pyroscope)\.scrape$/.test(name) || /^prometheus\.operator\./.test(name)) return 'scrape';
   if (/^(prometheus\.remote_write|prometheus\.write\.queue|loki\.write|pyroscope\.write)$/.test(name)) return 'write';
   if (/^discovery\./.test(name) || name === 'local.file_match') return 'discovery';
@@ -150,7 +150,11 @@ function collectDeclared(file: PipelineFile, statements: Statement[], group: str
   }
 }
 
-/** Components of a custom component that its `export` blocks expose, or that read its `argument`s: wired to whatever uses the module. */
+/**
+ * Components wired to something that is not a component: inside a custom component, those its `export`
+ * blocks expose and those reading its `argument`s (wired to whatever uses the module); anywhere, those
+ * a `foreach` iterates over (its `collection` feeds the template's instances).
+ */
 function moduleBoundary(declared: Map<string, Declared>): Set<string> {
   const boundary = new Set<string>();
   for (const d of declared.values()) {
@@ -162,13 +166,18 @@ function moduleBoundary(declared: Map<string, Declared>): Set<string> {
       if (statement.kind !== 'block') continue;
       if (statement.name === 'declare' && statement.label !== undefined) {
         exportsOf(statement.body, file.namespace !== undefined ? `${file.namespace}.${statement.label}` : statement.label, file);
-      } else if (statement.name === 'export' && group !== undefined) {
-        for (const chain of referenceChains(statement.body)) {
+      } else if ((statement.name === 'export' && group !== undefined) || statement.name === 'foreach') {
+        const own = statement.body.filter((s) => s.kind === 'attribute');
+        for (const chain of referenceChains(own)) {
           for (let end = chain.length; end >= 2; end--) {
-            const id = `${group}/${chain.slice(0, end).join('.')}`;
+            const key = chain.slice(0, end).join('.');
+            const id = group !== undefined ? `${group}/${key}` : key;
             if (declared.has(id)) boundary.add(id);
           }
         }
+        if (statement.name === 'foreach') exportsOf(statement.body, group, file);
+      } else if (statement.name === 'template') {
+        exportsOf(statement.body, group, file);
       }
     }
   };
@@ -196,7 +205,7 @@ export function buildPipelineGraph(files: PipelineFile[], ctx: AnalysisContext):
   const blocks = new Set([...declared.values()].map((d) => d.block));
   for (const from of declared.values()) {
     for (const reference of referencesIn(from, declared, blocks)) {
-      const consumer = reference.via !== undefined && CONSUMER_EXPORTS.has(reference.via);
+      const consumer = reference.sink || (reference.via !== undefined && CONSUMER_EXPORTS.has(reference.via));
       const edge: PipelineEdge = {
         from: consumer ? from.id : reference.target,
         to: consumer ? reference.target : from.id,
@@ -313,28 +322,32 @@ interface FoundReference {
   target: string;
   via?: string;
   signal?: string;
+  /** Written where a component lists where its data goes (`forward_to`, an otelcol `output` list). */
+  sink: boolean;
   span: Span;
 }
 
 /** References from a component's body to the components of its own module (or, at the top level, of the folder's files). */
 function referencesIn(from: Declared, declared: Map<string, Declared>, blocks: ReadonlySet<BlockStmt>): FoundReference[] {
   const found: FoundReference[] = [];
-  const visit = (expr: Expr, signal?: string) => {
+  const visit = (expr: Expr, signal: string | undefined, sink: boolean) => {
     const path = referencePath(expr) ?? (expr.kind === 'index' ? referencePath(innermost(expr)) : undefined);
     if (path && path.parts.length >= 2) {
       for (let end = path.parts.length; end >= 2; end--) {
         const key = path.parts.slice(0, end).join('.');
         const target = declared.get(from.group !== undefined ? `${from.group}/${key}` : key);
         if (!target) continue;
-        found.push({ target: target.id, via: path.parts[end], signal, span: { start: path.spans[0].start, end: path.spans[end - 1].end } });
+        found.push({ target: target.id, via: path.parts[end], signal, sink, span: { start: path.spans[0].start, end: path.spans[end - 1].end } });
         return;
       }
     }
-    for (const child of childExprs(expr)) visit(child, signal);
+    for (const child of childExprs(expr)) visit(child, signal, sink);
   };
   const walk = (statements: Statement[], signal?: string, inOutput = false) => {
     for (const statement of statements) {
-      if (statement.kind === 'attribute') visit(statement.value, inOutput ? statement.name : signal);
+      // forward_to and the otelcol output lists hold receivers (`list(LogsReceiver)`, `list(otelcol.Consumer)`
+      // in every component's reference page), whatever a custom component names the export it passes.
+      if (statement.kind === 'attribute') visit(statement.value, inOutput ? statement.name : signal, inOutput || statement.name === 'forward_to');
       else if (!blocks.has(statement)) walk(statement.body, signal, statement.name === 'output');
     }
   };
