@@ -103,7 +103,7 @@ export class PipelineView {
   <span class="key"><span class="line config"></span>configures</span>
   <button id="fit" type="button">Actual size</button>
 </div>
-<div id="canvas" class="fit"></div>
+<div id="canvas"></div>
 <script nonce="${n}" src="${script}"></script>
 </body>
 </html>`;
@@ -135,7 +135,6 @@ p { margin: 2px 0; }
 .line { display: inline-block; width: 22px; border-top: 2px solid var(--vscode-foreground); }
 .line.config { border-top-style: dashed; opacity: 0.7; }
 #canvas { overflow: auto; }
-#canvas.fit svg { max-width: 100%; height: auto; }
 #fit { margin-left: auto; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: none; padding: 2px 10px; cursor: pointer; font: inherit; }
 #fit:hover { background: var(--vscode-button-secondaryHoverBackground); }
 svg text { font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; fill: var(--vscode-foreground); }

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import dagre from '@dagrejs/dagre';
+import dagre, { type graphlib } from '@dagrejs/dagre';
 import type { PipelineGraph, PipelineNode } from '../../../server/src/core/alloy/pipeline-graph';
 
 // The pipeline picture, run inside the webview (bundled by esbuild with dagre into dist/webview/pipeline.js).
@@ -17,11 +17,21 @@ const LINE = 16;
 const MAX_FIGURES = 4;
 const SVG = 'http://www.w3.org/2000/svg';
 
-// Large pipelines are shrunk to the window's width until the user asks for the actual size.
+/** Shrink the picture to the window's width (never below MIN_SCALE) until the user asks for the actual size. */
+let fit = true;
+const MIN_SCALE = 0.55;
+let shown: { graph: PipelineGraph | null; error?: string } = { graph: null };
+
 document.getElementById('fit')?.addEventListener('click', (event) => {
-  const canvas = document.getElementById('canvas')!;
-  const fitted = canvas.classList.toggle('fit');
-  (event.target as HTMLButtonElement).textContent = fitted ? 'Actual size' : 'Fit to window';
+  fit = !fit;
+  (event.target as HTMLButtonElement).textContent = fit ? 'Actual size' : 'Fit to window';
+  draw(shown.graph, shown.error);
+});
+
+let resizing: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => draw(shown.graph, shown.error), 150);
 });
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -31,6 +41,7 @@ window.addEventListener('message', (event: MessageEvent) => {
 vscode.postMessage({ type: 'ready' });
 
 function draw(graph: PipelineGraph | null, error?: string): void {
+  shown = { graph, error };
   const header = document.getElementById('header')!;
   const canvas = document.getElementById('canvas')!;
   canvas.replaceChildren();
@@ -58,9 +69,27 @@ function draw(graph: PipelineGraph | null, error?: string): void {
   canvas.append(render(graph));
 }
 
+/**
+ * Left to right reads like the pipeline; in a narrow window top to bottom is laid out too, and the one
+ * that fits the width at the larger scale is drawn.
+ */
 function render(graph: PipelineGraph): SVGSVGElement {
+  const available = Math.max(200, (document.getElementById('canvas')?.clientWidth ?? window.innerWidth) - 8);
+  const scaleOf = (g: graphlib.Graph) => Math.min(1, available / (g.graph().width ?? available));
+  let g = layout(graph, 'LR');
+  if (fit && scaleOf(g) < 1) {
+    const vertical = layout(graph, 'TB');
+    if (scaleOf(vertical) > scaleOf(g)) g = vertical;
+  }
+  const scale = fit ? Math.max(MIN_SCALE, scaleOf(g)) : 1;
+  const size = g.graph();
+  const svg = el('svg', { width: String(Math.round((size.width ?? 0) * scale)), height: String(Math.round((size.height ?? 0) * scale)), viewBox: `0 0 ${size.width ?? 0} ${size.height ?? 0}`, role: 'group', 'aria-label': 'Alloy pipeline' }) as SVGSVGElement;
+  return paint(graph, g, svg);
+}
+
+function layout(graph: PipelineGraph, rankdir: 'LR' | 'TB'): graphlib.Graph {
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 22, ranksep: 70, edgesep: 12, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir, nodesep: 22, ranksep: rankdir === 'LR' ? 70 : 50, edgesep: 12, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: nodeHeight(node) });
   for (const group of new Set(graph.nodes.flatMap((n) => (n.group !== undefined ? [n.group] : [])))) {
@@ -69,9 +98,10 @@ function render(graph: PipelineGraph): SVGSVGElement {
   for (const node of graph.nodes) if (node.group !== undefined) g.setParent(node.id, `declare:${node.group}`);
   graph.edges.forEach((edge, i) => g.setEdge(edge.from, edge.to, { weight: edge.kind === 'data' ? 2 : 1, minlen: 1 }, String(i)));
   dagre.layout(g);
+  return g;
+}
 
-  const size = g.graph();
-  const svg = el('svg', { width: String(size.width ?? 0), height: String(size.height ?? 0), viewBox: `0 0 ${size.width ?? 0} ${size.height ?? 0}`, role: 'group', 'aria-label': 'Alloy pipeline' }) as SVGSVGElement;
+function paint(graph: PipelineGraph, g: graphlib.Graph, svg: SVGSVGElement): SVGSVGElement {
   const defs = el('defs', {});
   for (const kind of ['data', 'config']) {
     const marker = el('marker', { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' });
