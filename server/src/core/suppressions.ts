@@ -216,19 +216,9 @@ export function suppressFix(finding: Finding, parsed: { format: FormatId; lines:
   // Nothing may precede an XML declaration.
   if (format === 'clickhouse' && /^\s*<\?xml/.test(text)) return undefined;
   const indent = /^[ \t]*/.exec(text)![0];
-  const eol = lineBreakOf(lines, line);
+  const eol = lines.lineBreakAt(line);
   const at = { line, character: 0 };
   return { title, edits: [{ range: { start: at, end: at }, newText: `${indent}${suppressionComment(format, [finding.code], REASON_PLACEHOLDER)}${eol}` }] };
 }
 
 /** The line break the file uses (that of `line`, else of the line before, else \n). */
-function lineBreakOf(lines: LineIndex, line: number): string {
-  for (const candidate of [line, line - 1]) {
-    if (candidate < 0 || candidate + 1 >= lines.lineCount) continue;
-    const end = lines.lineEnd(candidate);
-    const next = lines.offsetAt({ line: candidate + 1, character: 0 });
-    const brk = lines.text.slice(end, next);
-    if (brk) return brk;
-  }
-  return '\n';
-}

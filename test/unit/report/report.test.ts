@@ -59,7 +59,12 @@ test('tier reasons: a directive, the workspace settings, the default tier, none 
   assert.deepEqual(unknown.comparisons, []);
 
   const bare = await reportOf(mergeConfig(undefined, undefined), ['values.yaml']);
-  assert.deepEqual(bare.workloads[0].tier, { workload: 'clickhouse', reason: 'none', how: 'no tier or load stated' });
+  const { tier, sustained } = bare.workloads[0];
+  assert.deepEqual([tier.reason, tier.name, tier.how], ['none', undefined, 'no tier or load stated']);
+  // What the pod sustains is estimated, and the tier that load fits shown as such, never chosen.
+  assert.ok(sustained, 'a ClickHouse pod with a memory limit has an estimate');
+  assert.equal(tier.inferred, sustained.fits);
+  assert.equal(bare.workloads[0].recommended, undefined);
   const fallback = await reportOf(mergeConfig({ defaultTier: 'medium' } as never, undefined), ['values.yaml']);
   assert.equal(fallback.workloads[0].tier.reason, 'default');
   assert.equal(fallback.workloads[0].tier.name, 'medium');
@@ -154,7 +159,9 @@ test('every number\'s source is listed', async () => {
   for (const entry of report.workloads) {
     for (const c of entry.comparisons) assert.ok(listed.has(`${c.source.document} § ${c.source.section}`));
     if (entry.tier.source) assert.ok(listed.has(`${entry.tier.source.document} § ${entry.tier.source.section}`));
-    if (entry.sustained) assert.ok(listed.has(`${entry.sustained.source.document} § ${entry.sustained.source.section}`));
+    for (const need of entry.requirements ?? []) assert.ok(listed.has(`${need.source.document} § ${need.source.section}`));
+    // An estimate names the document sections it computes from in its explanation.
+    if (entry.sustained) assert.match(entry.sustained.how, /\S+\.txt § /);
   }
 });
 

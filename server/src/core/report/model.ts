@@ -4,7 +4,7 @@ import type { FormatId } from '../service';
 import { formatBytesHuman } from '../quantity';
 import type { Citation, Range } from '../types';
 import type { DocumentFacts, HpaFact, WorkloadFact } from '../workspace';
-import { chooseTier, sustainedBy, tierNumbers, type TierNumbers, type TierReason } from './sizing';
+import { sizeFor, type Requirement, type Sustained, type TierNumbers, type TierReason } from './sizing';
 
 // The capacity report: every workload the documents of a workspace describe, with the tier it is held
 // to and why, its replicas and resources per pod and in total, what it sustains and costs, each against
@@ -45,6 +45,8 @@ export interface TierInfo {
   workload?: string;
   reason: TierReason;
   how: string;
+  /** With a stated load: how each metric maps to a tier, with the band's source. */
+  reasons?: string[];
   source?: Citation;
   /** With no tier stated: the tier whose load what the configuration sustains falls in (an estimate, never used for checks). */
   inferred?: string;
@@ -70,8 +72,10 @@ export interface WorkloadEntry {
   /** perPod × replicas. */
   total?: { requests: ResourceRange; limits: ResourceRange };
   recommended?: TierNumbers & { total?: { requests: ResourceRange; limits: ResourceRange } };
-  /** What this configuration sustains by the documents' benchmarks (an estimate). */
-  sustained?: { value: number; unit: string; atLeast: boolean; how: string; source: Citation };
+  /** What this configuration sustains by the documents' benchmarks and formulas (an estimate; `how` cites them). */
+  sustained?: Sustained;
+  /** What the stated load requires by the documents' formulas (replicas from agents, requests from volumes…). */
+  requirements?: Requirement[];
   comparisons: Comparison[];
   /** For an Alloy pipeline or ClickHouse config: the report entries of the pods that run it. */
   runsIn?: string[];
@@ -156,14 +160,22 @@ function podEntry(doc: DocumentFacts, workload: WorkloadFact, hpas: { hpa: HpaFa
     notes,
   };
   if (!workload.workload) return entry;
-  const choice = chooseTier(catalog, config, workload.workload, workload.directive);
-  entry.tier = { workload: workload.workload, reason: choice.reason, how: choice.how };
-  const memory = perPod.limits.memory ?? perPod.requests.memory;
-  const sustained = sustainedBy(workload.workload, counted.max, memory);
-  if (sustained) entry.sustained = sustained;
-  if (!choice.tier) return entry;
-  entry.tier = { ...entry.tier, name: choice.tier.tier, source: choice.tier.source };
-  const numbers = tierNumbers(choice.tier);
+  // The benchmarks size the process the workload runs: the pod's largest container, not its sidecars.
+  const main = [...workload.containers].sort((x, y) => (y.limits.memory ?? y.requests.memory ?? 0) - (x.limits.memory ?? x.requests.memory ?? 0))[0];
+  const sized = sizeFor(catalog, config, workload.workload, workload.directive, main ? { replicas: counted.max, requests: main.requests, limits: main.limits } : undefined);
+  entry.tier = tierInfo(workload.workload, sized);
+  if (sized.sustained) entry.sustained = sized.sustained;
+  if (sized.requirements.length > 0) entry.requirements = sized.requirements;
+  entry.notes.push(...sized.problems);
+  const numbers = sized.recommended;
+  const compare = (field: string, actual: number | undefined, recommended: { value: number; source: Citation } | undefined) => {
+    if (actual !== undefined && recommended !== undefined) entry.comparisons.push(comparison(field, actual, recommended));
+  };
+  for (const need of sized.requirements) {
+    const actual = need.field === 'requests.cpu' ? perPod.requests.cpu : need.field === 'requests.memory' ? perPod.requests.memory : replicas?.max;
+    compare(`load.${need.field}`, actual, { value: need.value, source: need.source });
+  }
+  if (!numbers) return entry;
   const recommendedReplicas = numbers.replicas ?? { min: 1, max: 1 };
   entry.recommended = {
     ...numbers,
@@ -171,9 +183,6 @@ function podEntry(doc: DocumentFacts, workload: WorkloadFact, hpas: { hpa: HpaFa
       requests: scale({ cpu: numbers.requests.cpu?.value, memory: numbers.requests.memory?.value }, recommendedReplicas),
       limits: scale({ cpu: numbers.limits.cpu?.value, memory: numbers.limits.memory?.value }, recommendedReplicas),
     },
-  };
-  const compare = (field: string, actual: number | undefined, recommended: { value: number; source: Citation } | undefined) => {
-    if (actual !== undefined && recommended !== undefined) entry.comparisons.push(comparison(field, actual, recommended));
   };
   compare('requests.cpu', perPod.requests.cpu, numbers.requests.cpu);
   compare('requests.memory', perPod.requests.memory, numbers.requests.memory);
@@ -190,7 +199,7 @@ function podEntry(doc: DocumentFacts, workload: WorkloadFact, hpas: { hpa: HpaFa
 function configEntry(doc: DocumentFacts, pods: WorkloadEntry[], catalog: TierCatalog, config: HeadroomConfig): WorkloadEntry {
   const workload = doc.format === 'alloy' ? 'alloy' : 'clickhouse';
   const directive = doc.directives?.find((d) => (d.workload ?? workload) === workload && d.tier);
-  const choice = chooseTier(catalog, config, workload, directive);
+  const sized = sizeFor(catalog, config, workload, directive);
   const name = decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1));
   const runsIn = pods.filter((p) => p.workload === workload && p.perPod).map((p) => p.id);
   const entry: WorkloadEntry = {
@@ -201,16 +210,27 @@ function configEntry(doc: DocumentFacts, pods: WorkloadEntry[], catalog: TierCat
     kind: doc.format === 'alloy' ? 'AlloyPipeline' : 'ClickHouseServer',
     name,
     workload,
-    tier: { workload, reason: choice.reason, how: choice.how, ...(choice.tier ? { name: choice.tier.tier, source: choice.tier.source } : {}) },
+    tier: tierInfo(workload, sized),
     comparisons: [],
     runsIn,
-    notes: runsIn.length === 0 ? [`No ${workload} pod in the workspace runs it: its resources are not known here.`] : [],
+    notes: [...sized.problems, ...(runsIn.length === 0 ? [`No ${workload} pod in the workspace runs it: its resources are not known here.`] : [])],
   };
   const limiter = doc.memoryLimiters.find((m) => m.limitBytes !== undefined);
-  const recommended = choice.tier ? tierNumbers(choice.tier).memoryLimiterLimit : undefined;
+  const recommended = sized.recommended?.memoryLimiterLimit;
   if (limiter && recommended) entry.comparisons.push(comparison('memoryLimiter.limit', limiter.limitBytes!, recommended));
   if (doc.clickhouseMemory?.maxServerMemoryUsage !== undefined) entry.notes.push(`max_server_memory_usage is ${formatBytesHuman(doc.clickhouseMemory.maxServerMemoryUsage)}.`);
   return entry;
+}
+
+function tierInfo(workload: string, sized: ReturnType<typeof sizeFor>): TierInfo {
+  return {
+    workload,
+    reason: sized.reason,
+    how: sized.how,
+    ...(sized.reasons.length > 0 ? { reasons: sized.reasons } : {}),
+    ...(sized.tier ? { name: sized.tier.tier, source: sized.tier.source } : {}),
+    ...(!sized.tier && sized.sustained?.fits ? { inferred: sized.sustained.fits } : {}),
+  };
 }
 
 function comparison(field: string, actual: number, recommended: { value: number; source: Citation }): Comparison {
@@ -260,9 +280,9 @@ function totals(entries: WorkloadEntry[]): Totals {
       out.recommended.limits = addRange(out.recommended.limits, recommended.total.limits);
       out.recommended.workloads++;
     }
-    // A document's cost is for a whole deployment: two workloads of one tier share it.
+    // A deployment's cost is shared by its workloads (counted once); a workload's is its own.
     const cost = recommended?.monthlyCost;
-    if (cost) costs.set(`${cost.source.document}§${cost.source.section}§${cost.value}`, cost);
+    if (cost) costs.set(cost.scope === 'deployment' ? `${cost.source.document}§${cost.source.section}§${cost.value}` : entry.id, cost);
   }
   if (costs.size > 0) {
     out.monthlyCost = { value: [...costs.values()].reduce((a, c) => a + c.value, 0), sources: [...costs.values()].map((c) => c.source) };
@@ -275,7 +295,7 @@ function collectSources(entries: WorkloadEntry[]): Citation[] {
   const add = (c?: Citation) => { if (c) seen.set(`${c.document}§${c.section}`, c); };
   for (const entry of entries) {
     add(entry.tier.source);
-    add(entry.sustained?.source);
+    for (const need of entry.requirements ?? []) add(need.source);
     for (const comparison of entry.comparisons) add(comparison.source);
     const r = entry.recommended;
     if (!r) continue;

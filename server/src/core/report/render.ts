@@ -70,7 +70,9 @@ function workloadMarkdown(entry: WorkloadEntry, label: (uri: string) => string):
     const cites = [r.requests.cpu, r.requests.memory, r.limits.cpu, r.limits.memory].flatMap((c) => (c ? [cite(c.source)] : []));
     out.push(`- Recommended per pod: requests ${resources({ cpu: r.requests.cpu?.value, memory: r.requests.memory?.value })}, limits ${resources({ cpu: r.limits.cpu?.value, memory: r.limits.memory?.value })}${cites.length ? ` [${md([...new Set(cites)].join('; '))}]` : ''}`);
   }
-  if (entry.sustained) out.push(`- Sustains: ${md(sustained(entry)!)}: ${md(entry.sustained.how)} [${md(cite(entry.sustained.source))}]`);
+  if (entry.sustained) out.push(`- Sustains: ${md(sustained(entry)!)}: ${md(entry.sustained.how)}`);
+  for (const reason of entry.tier.reasons ?? []) out.push(`- Load: ${md(reason)}`);
+  for (const need of entry.requirements ?? []) out.push(`- The load needs ${md(need.field)} ≥ ${count(need.value)}: ${md(need.why)} [${md(cite(need.source))}]`);
   if (r?.throughput) out.push(`- The tier is sized for ${count(r.throughput.value)} ${md(r.throughput.unit)} [${md(cite(r.throughput.source))}]`);
   if (r?.monthlyCost) out.push(`- Monthly cost: ${dollars(r.monthlyCost.value)} [${md(cite(r.monthlyCost.source))}]`);
   if (entry.runsIn) out.push(`- Runs in: ${entry.runsIn.length ? entry.runsIn.map((id) => md(id.slice(id.indexOf('#') + 1))).join(', ') : '–'}`);
@@ -164,7 +166,9 @@ function workloadHtml(entry: WorkloadEntry, label: (uri: string) => string): str
     const cites = [...new Set([r.requests.cpu, r.requests.memory, r.limits.cpu, r.limits.memory].flatMap((c) => (c ? [cite(c.source)] : [])))];
     rows.push(['recommended per pod', `requests ${esc(resources({ cpu: r.requests.cpu?.value, memory: r.requests.memory?.value }))}, limits ${esc(resources({ cpu: r.limits.cpu?.value, memory: r.limits.memory?.value }))}${cites.map((c) => ` <span class="source">${esc(c)}</span>`).join('')}`]);
   }
-  if (entry.sustained) rows.push(['sustains', `${esc(sustained(entry)!)}: ${esc(entry.sustained.how)}${source(entry.sustained.source)}`]);
+  if (entry.sustained) rows.push(['sustains', `${esc(sustained(entry)!)}: ${esc(entry.sustained.how)}`]);
+  for (const reason of entry.tier.reasons ?? []) rows.push(['load', esc(reason)]);
+  for (const need of entry.requirements ?? []) rows.push(['the load needs', `${esc(need.field)} ≥ ${esc(count(need.value))}: ${esc(need.why)}${source(need.source)}`]);
   if (r?.throughput) rows.push(['tier sized for', `${esc(count(r.throughput.value))} ${esc(r.throughput.unit)}${source(r.throughput.source)}`]);
   if (r?.monthlyCost) rows.push(['monthly cost', `${esc(dollars(r.monthlyCost.value))}${source(r.monthlyCost.source)}`]);
   if (entry.runsIn) rows.push(['runs in', entry.runsIn.length ? entry.runsIn.map((id) => esc(id.slice(id.indexOf('#') + 1))).join(', ') : '–']);

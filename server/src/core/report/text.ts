@@ -36,6 +36,7 @@ export function replicas(entry: WorkloadEntry): string {
 
 export function tier(entry: WorkloadEntry): string {
   if (entry.tier.name) return `${entry.tier.name} (from ${entry.tier.how})`;
+  if (entry.tier.inferred) return `${entry.tier.how}; what it sustains fits the ${entry.tier.inferred} tier (an estimate)`;
   return entry.tier.how;
 }
 
@@ -52,7 +53,7 @@ export function title(entry: WorkloadEntry): string {
 /** `requests.memory` 512Mi is below 1Gi recommended. */
 export function comparisonValue(c: Comparison, value: number): string {
   if (c.field.endsWith('.cpu')) return cpu(value);
-  if (c.field.endsWith('.memory') || c.field === 'memoryLimiter.limit') return memory(value);
+  if (c.field.endsWith('.memory') || c.field.endsWith('memoryLimiter.limit')) return memory(value);
   return count(value);
 }
 
@@ -60,7 +61,7 @@ export const VERDICT_WORDS: Record<Comparison['verdict'], string> = { below: 'be
 
 export function sustained(entry: WorkloadEntry): string | undefined {
   const s = entry.sustained;
-  return s ? `${s.atLeast ? '≥' : '≈'} ${count(s.value)} ${s.unit}` : undefined;
+  return s ? `${s.atLeast ? '≥' : '≈'} ${count(s.value)} ${s.unit}${s.fits ? ` (${s.fits} tier)` : ''}` : undefined;
 }
 
 /** Workloads with a recommendation to draw next to what they request: CPU and memory, at their largest replica count. */
