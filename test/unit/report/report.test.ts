@@ -10,6 +10,8 @@ import type { HeadroomConfig } from '../../../server/src/core/config-types';
 import { buildCapacityReport, NO_NAMESPACE, type CapacityReport, type ResourceRange, type WorkloadEntry } from '../../../server/src/core/report/model';
 import { renderHtml, renderJson, renderMarkdown } from '../../../server/src/core/report/render';
 import { chartRows } from '../../../server/src/core/report/text';
+import { chooseTier } from '../../../server/src/core/capacity/choose';
+import { loadRequirements } from '../../../server/src/core/capacity/requirements';
 import type { DocumentFacts } from '../../../server/src/core/workspace';
 import { fixturePath } from '../../helpers/paths';
 
@@ -210,4 +212,26 @@ test('an empty workspace says what Headroom looks for', async () => {
   assert.deepEqual(report.workloads, []);
   assert.match(renderMarkdown(report), /No workload found/);
   assert.match(renderHtml(report, { nonce: 'n' }), /No workload found/);
+});
+
+test('a stated load chooses the tier (reason load, with the load→tier reasons) and what it requires is compared', async () => {
+  const values = '# headroom: workload=gateway load agents=80\ngateway:\n  replicaCount: 2\n  image:\n    repository: example.com/gateway\n  resources:\n    requests:\n      cpu: 500m\n      memory: 512Mi\n    limits:\n      cpu: 2\n      memory: 2Gi\n';
+  const config = mergeConfig(undefined, undefined);
+  const engine = new HeadroomEngine({ services: ALL_FORMATS, catalog: defaultCatalog, config });
+  await engine.init();
+  engine.open({ uri: 'file:///work/values.yaml', text: values });
+  const report = buildCapacityReport(engine.all(), defaultCatalog, config);
+  engine.close('file:///work/values.yaml');
+  const gateway = report.workloads[0];
+  const { choice } = chooseTier(defaultCatalog, config, 'gateway', { line: 0, range: gateway.range, workload: 'gateway', load: { agents: 80 } });
+  assert.equal(gateway.tier.reason, 'load');
+  assert.equal(gateway.tier.name, choice!.tier.tier);
+  assert.deepEqual(gateway.tier.reasons, choice!.selection!.reasons);
+  const needs = loadRequirements('gateway', { agents: 80 }, choice!.tier);
+  assert.deepEqual(gateway.requirements?.map((r) => [r.field, r.value]), needs.map((r) => [r.field, r.value]));
+  const replicas = gateway.comparisons.find((c) => c.field === 'load.replicas');
+  assert.equal(replicas?.actual, 2);
+  assert.equal(replicas?.recommended, needs.find((n) => n.field === 'replicas')!.value);
+  assert.equal(replicas?.verdict, 2 < replicas!.recommended ? 'below' : 2 > replicas!.recommended ? 'above' : 'meets');
+  assert.match(renderMarkdown(report), /- The load needs replicas ≥ \d+: /);
 });
