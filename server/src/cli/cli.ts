@@ -8,6 +8,7 @@ import { CATALOG_DATA } from '../core/capacity/catalog-data';
 import { mergeConfig, parseHeadroomYaml } from '../core/config';
 import type { Finding } from '../core/types';
 import { toSarif } from './sarif';
+import { runFmt } from './fmt';
 
 // `headroom check [--format text|json|sarif] [--config FILE] PATH...`: the editor's analysis, for CI.
 // Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or configuration error.
@@ -39,6 +40,7 @@ export interface ReportedFinding {
 export async function runCli(argv: string[], cwd = process.cwd()): Promise<CliResult> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h') return { exitCode: 0, stdout: `${USAGE}\n`, stderr: '' };
+  if (command === 'fmt') return runFmt(rest, cwd);
   if (command !== 'check') return usage(command ? `unknown command "${command}"` : 'missing command');
   let format = 'text';
   let configPath: string | undefined;

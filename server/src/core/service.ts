@@ -1,6 +1,6 @@
 import type {
   CodeLensResult, CompletionResult, DocumentSymbolResult, Finding, FoldingRangeResult, HoverResult,
-  InlayHintResult, LocationResult, Position, Range, TextChange,
+  InlayHintResult, LocationResult, Position, Range, TextChange, TextEdit,
 } from './types';
 import type { LineIndex } from './text';
 import type { AnalysisContext } from './context';
@@ -50,4 +50,9 @@ export interface FormatService<P extends ParsedDocument = ParsedDocument> {
   completion(parsed: P, position: Position, ctx: AnalysisContext): CompletionResult[];
   definition(parsed: P, position: Position, ctx: AnalysisContext): LocationResult[];
   references(parsed: P, position: Position, ctx: AnalysisContext): LocationResult[];
+  /** Formats the document, or only the statements `range` touches; formats without a formatter leave it out. */
+  formatEdits?(parsed: P, range?: Range): FormatResult;
 }
+
+/** Edits that format a document (none when it is formatted already), or why it cannot be formatted. */
+export type FormatResult = { ok: true; edits: TextEdit[] } | { ok: false; message: string; range: Range };

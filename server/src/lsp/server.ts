@@ -17,6 +17,8 @@ import * as completion from './handlers/completion';
 import * as definition from './handlers/definition';
 import * as references from './handlers/references';
 import * as configuration from './handlers/configuration';
+import * as formatting from './handlers/formatting';
+import * as rangeFormatting from './handlers/rangeFormatting';
 import * as workspaceScan from './workspaceScan';
 
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc from the VS Code
@@ -38,6 +40,7 @@ let inlayHintsEnabled = true;
 let pullConfiguration = false;
 let watchFiles = false;
 let workspaceRoots: string[] = [];
+let formattingRegisteredLater = false;
 const maxFileBytes = () => engine.currentConfig.maxFileBytes;
 
 const ctx: ServerContext = {
@@ -81,6 +84,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   pullConfiguration = capabilities.workspace?.configuration === true;
   watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceRoots = configuration.rootsFrom(params);
+  formattingRegisteredLater = formatting.registersDynamically(capabilities);
   await engine.init();
   return {
     capabilities: {
@@ -94,6 +98,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       completionProvider: { triggerCharacters: ['.', '"', '='] },
       definitionProvider: true,
       referencesProvider: true,
+      documentFormattingProvider: !formattingRegisteredLater,
+      documentRangeFormattingProvider: !formattingRegisteredLater,
     },
     serverInfo: { name: 'headroom', version: '0.1.0' },
   };
@@ -109,6 +115,8 @@ foldingRange.register(ctx);
 completion.register(ctx);
 definition.register(ctx);
 references.register(ctx);
+formatting.register(ctx);
+rangeFormatting.register(ctx);
 configuration.register(ctx, {
   canPull: () => pullConfiguration,
   canWatch: () => watchFiles,
@@ -116,6 +124,7 @@ configuration.register(ctx, {
   onSettings: (settings) => { inlayHintsEnabled = settings.inlayHints?.enabled !== false; },
   onFilesChanged: (changes) => { void workspaceScan.onFilesChanged(ctx, changes, maxFileBytes); },
   onReady: () => {
+    if (formattingRegisteredLater) formatting.registerForAlloy(ctx);
     const started = Date.now();
     workspaceScan.scanWorkspace(ctx, workspaceRoots, maxFileBytes).then(
       (count) => { if (count > 0) ctx.log(`indexed ${count} workspace files for cross-file rules in ${Date.now() - started} ms`); },

@@ -12,6 +12,7 @@ import { ALLOY_RULES } from './rules';
 import type { AlloyRuleContext } from './rule-context';
 import { selectTier } from './tier';
 import { bytesArg, numberArg } from './rules/values';
+import { formatAlloyEdits, formatAlloyRange } from './format';
 
 const ALLOY_LANGUAGE_IDS = new Set(['grafana-alloy', 'alloy', 'river']);
 
@@ -94,4 +95,9 @@ export const alloyService: FormatService<AlloyParsed> = {
 
   definition: (parsed, position) => definition(parsed, componentIndex(parsed), position),
   references: (parsed, position) => references(parsed, componentIndex(parsed), position),
+
+  formatEdits(parsed, range) {
+    const outcome = range ? formatAlloyRange(parsed, range) : formatAlloyEdits(parsed);
+    return outcome.ok ? outcome : { ok: false, ...outcome.refusal };
+  },
 };
