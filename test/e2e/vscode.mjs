@@ -206,6 +206,18 @@ try {
     if (/notes\.yaml/.test(text)) throw new Error(`notes.yaml has problems: ${text.slice(0, 200)}`);
   });
 
+  await step('Format Document from the command palette makes an Alloy file what headroom fmt (= alloy fmt) prints', async () => {
+    await openFile('unformatted.alloy');
+    await command('Format Document');
+    await waitForText(editorText(), /set_collectors {11}= \["cpu", "meminfo"\]/);
+    await waitForText(editorText(), /scrape_interval = "15s" \/\/ every 15 seconds/);
+    await page.keyboard.press('Control+S');
+    await page.waitForTimeout(500);
+    const saved = fs.readFileSync(path.join(workspace, 'unformatted.alloy'));
+    const cli = execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'fmt', path.join(here, 'workspace', 'unformatted.alloy')]);
+    if (!saved.equals(cli)) throw new Error(`saved text differs from headroom fmt: ${JSON.stringify(saved.toString().slice(0, 300))}`);
+  });
+
   await step('the Headroom output channel shows no error', async () => {
     await command('Headroom: Show Output');
     const output = await waitForText(page.locator('.output-view, .panel .monaco-editor').first(), /./, 10_000).catch(() => '');

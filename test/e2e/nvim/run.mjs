@@ -19,7 +19,10 @@ const files = [
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-nvim-')), 'results.json');
 const run = spawnSync('nvim', ['--headless', '-u', path.join(here, 'init.lua')], {
   cwd: workspace,
-  env: { ...process.env, HEADROOM_SERVER: path.join(root, 'dist', 'server.js'), HEADROOM_OUT: out, HEADROOM_FILES: files.map((f) => f.join(':')).join(';') },
+  env: {
+    ...process.env, HEADROOM_SERVER: path.join(root, 'dist', 'server.js'), HEADROOM_OUT: out, HEADROOM_FILES: files.map((f) => f.join(':')).join(';'),
+    HEADROOM_FORMAT: 'unformatted.alloy', HEADROOM_FORMAT_LINE: '3',
+  },
   encoding: 'utf8',
   timeout: 120_000,
 });
@@ -48,5 +51,15 @@ check('hover on a memory_limiter argument shows the tier table', /alloy tier/.te
 check('hover on Kubernetes resources shows the tier table', /tier/.test(byFile['kubernetes/alloy.yaml']?.hover ?? ''), byFile['kubernetes/alloy.yaml']?.hover);
 check('code actions include the batch quick fix', (byFile['pipeline.alloy']?.actions ?? []).includes('Set send_batch_max_size = 16384'), JSON.stringify(byFile['pipeline.alloy']?.actions));
 check('code actions include the ClickHouse move-into-profile fix', (byFile['clickhouse/config.xml']?.actions ?? []).some((t) => /into <profiles><default>/.test(t)), JSON.stringify(byFile['clickhouse/config.xml']?.actions));
-console.log(`${files.length + 4 - failed} passed, ${failed} failed`);
+// Formatting: vim.lsp.buf.format gives what `headroom fmt` prints; a range on line 3 changes that line only.
+const formatting = results.find((r) => r.formatted)?.formatted;
+const unformatted = fs.readFileSync(path.join(workspace, 'unformatted.alloy'), 'utf8');
+const fmtCli = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'fmt', 'unformatted.alloy'], { cwd: workspace, encoding: 'utf8' }).stdout;
+check('vim.lsp.buf.format gives exactly what headroom fmt prints', formatting?.document === fmtCli, JSON.stringify(formatting?.document));
+const rangeLines = (formatting?.range ?? '').split('\n');
+const originalLines = unformatted.split('\n');
+check('range formatting changes only the touched statement',
+  rangeLines[2] === fmtCli.split('\n')[2] && rangeLines.every((line, i) => i === 2 || line === originalLines[i]) && rangeLines.length === originalLines.length,
+  JSON.stringify(formatting?.range));
+console.log(`${files.length + 6 - failed} passed, ${failed} failed`);
 process.exitCode = failed ? 1 : 0;

@@ -35,9 +35,9 @@ export function meaning(text: string): { syntaxErrors: number; meaning: string }
 }
 
 /**
- * The one way `alloy fmt` is not idempotent on real files (../shared/alloy-fmt/README.txt): an empty
- * object or list written over several lines (`headers = {` newline `}`) prints as `{}` in the first
- * pass, which only the second pass lets join the alignment run around it.
+ * The one way `alloy fmt` is not idempotent on real files (../shared/alloy-fmt/README.txt): an input
+ * with an empty object or list written over several lines (`headers = {` newline `}`), which the first
+ * pass prints as `{}` while still ending the alignment run there; only the second pass joins the runs.
  */
 export function hasMultiLineEmptyBrackets(text: string): boolean {
   return /[{[][ \t]*\n[ \t\n]*[}\]]/.test(text.replace(/"(?:[^"\\\n]|\\.)*"|`[^`]*`|\/\/[^\n]*/g, '""'));

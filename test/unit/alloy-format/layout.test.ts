@@ -1,6 +1,6 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { format, formatted, loadParser, meaning } from './format-helpers';
+import { format, formatted, hasMultiLineEmptyBrackets, loadParser, meaning } from './format-helpers';
 
 // The formatting rules, input and verdict side by side. The `alloy fmt` cases were checked against
 // Alloy's printer (grafana/alloy 66ebea856d, syntax/printer) when they were written; the `departs`
@@ -69,6 +69,12 @@ const ALLOY_FMT: { name: string; text: string; expect: string; notIdempotent?: s
     notIdempotent: 'Alloy moves it one token further on every pass; parity with the first pass wins',
   },
   {
+    name: 'an empty object over two lines prints {} but still ends its run (the README\'s exception)',
+    text: 'a = 1\nheaders = {\n}\nlong_name = 2\n',
+    expect: 'a       = 1\nheaders = {}\nlong_name = 2\n',
+    notIdempotent: 'the second pass aligns long_name with the run, as alloy fmt does',
+  },
+  {
     name: 'a tab in a raw string that Alloy\'s aligner turns back into a tab is left to it',
     text: 'blk {\n\tx = f(`\\\n\t`) /* c */\n}\n',
     expect: 'blk {\n\tx  = f(`\\\n\t`) /* c */\n}\n',
@@ -106,6 +112,12 @@ for (const { name, text, expect, alloy } of DEPARTS) {
     assert.notEqual(alloy, expect);
   });
 }
+
+test('the corpus test\'s description of that exception recognises it, and nothing else', () => {
+  assert.equal(hasMultiLineEmptyBrackets('headers = {\n}\n'), true);
+  assert.equal(hasMultiLineEmptyBrackets('list = [\n\t]\n'), true);
+  assert.equal(hasMultiLineEmptyBrackets('x = {\n\ta = 1,\n}\ns = "{\\n}"\n// {\n'), false);
+});
 
 test('refuses a file with a syntax error, with the position of the error', () => {
   for (const [text, line] of [['a = [1, 2\nb = 3\n', 0], ['blk {\n  a = 1\n', 0], ['blk "a-b" { }\n', 0], ['a = 1\nb = # no\n', 1]] as const) {

@@ -53,6 +53,13 @@ test('a range on one attribute inside a block formats that attribute only, align
   assert.deepEqual(lines.filter((_, i) => i !== 4), SOURCE.split('\n').filter((_, i) => i !== 4));
 });
 
+test('a cursor in the indentation of a line, or a whole-line selection, formats that line\'s statement only', () => {
+  const expected = formatRange(SOURCE, lineRange(SOURCE, 4));
+  assert.equal(formatRange(SOURCE, { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }), expected);
+  assert.equal(formatRange(SOURCE, { start: { line: 4, character: 0 }, end: { line: 4, character: 2 } }), expected);
+  assert.equal(formatRange(SOURCE, { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } }), expected);
+});
+
 test('a range touching only a comment or blank lines formats nothing', () => {
   assert.equal(formatRange(SOURCE, lineRange(SOURCE, 5)), SOURCE);
 });

@@ -10,7 +10,10 @@ const SHORT_ESCAPES: Record<string, string> = {
   '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v',
 };
 
+const PLAIN = /^[\p{L}\p{N}_ .-]*$/u;
+
 export function goQuote(text: string): string {
+  if (PLAIN.test(text)) return `"${text}"`;
   let out = '"';
   for (const ch of text) {
     if (ch === '"' || ch === '\\') out += `\\${ch}`;

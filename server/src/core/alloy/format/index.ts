@@ -84,8 +84,10 @@ export function formatAlloyEdits(parsed: AlloyParsed): RangeFormatOutcome {
 }
 
 /**
- * Formats the statements `range` touches, at the deepest level that holds them all: a selection inside
- * one block's body formats the statements of that body it touches, not the whole block. Those
+ * Formats the statements `range` touches (with their indentation: a cursor at the start of a line
+ * touches the statement on it; a selection of whole lines does not touch the line after it), at the
+ * deepest level that holds them all: a selection inside one block's body formats the statements of
+ * that body it touches, not the whole block. Those
  * statements, with the comments and blank lines before them, get exactly the lines formatting the whole
  * document gives them. So an alignment run that crosses the range's boundary is aligned as a whole
  * (the touched lines take the column width of the complete run, as `alloy fmt` would), while the lines
@@ -102,7 +104,9 @@ export function formatAlloyRange(parsed: AlloyParsed, range: Range): RangeFormat
   const formatted = parseAlloy({ uri: `${parsed.doc.uri}#formatted`, text: outcome.text });
   try {
     const from = parsed.lines.offsetAt(range.start);
-    const to = Math.max(from, parsed.lines.offsetAt(range.end));
+    let to = Math.max(from, parsed.lines.offsetAt(range.end));
+    // A selection of whole lines ends at the start of the next line, which it does not touch.
+    if (to > from && original[to - 1] === '\n') to--;
     const levels = touchedLevels(parsed.tree.rootNode, formatted.tree.rootNode, from, to);
     if (levels.length === 0) return { ok: true, edits: [] };
     const meaning = meaningOf(parsed);
@@ -144,7 +148,9 @@ function touchedLevels(original: SyntaxNode, formatted: SyntaxNode, from: number
     if (statements.length !== counterparts.length) break;
     const first = statements.findIndex((s) => s.endIndex >= from);
     let last = statements.length - 1;
-    while (last >= 0 && statements[last].startIndex > to) last--;
+    // A statement's line starts with its indentation: a range touching only that touches the statement.
+    const text = inOriginal.tree.rootNode.text;
+    while (last >= 0 && text.lastIndexOf('\n', statements[last].startIndex - 1) + 1 > to) last--;
     // Only comments or blank lines (of the file, or of the block the range lies in): nothing to do.
     if (first < 0 || first > last) return [];
     levels.unshift({

@@ -203,7 +203,7 @@ export class TokenPrinter {
         if (--this.indent < 0) throw new Error('formatter: negative indentation');
       } else this.writeSpacing(intent, 1);
     }
-    this.pending = this.pending.slice(count);
+    if (count > 0) this.pending.splice(0, count);
   }
 
   private writeIndentIfAtLineStart(): void {
