@@ -18,7 +18,7 @@ interface Message {
 export class LspTestClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly notifications: Message[] = [];
-  /** Requests the server sent (client/registerCapability, workspace/configuration…), in order. */
+  /** Requests the server sent (client/registerCapability, workspace/configuration…), answered as they came. */
   readonly serverRequests: Message[] = [];
   stderr = '';
   private buffer = Buffer.alloc(0);

@@ -17,6 +17,12 @@ import * as completion from './handlers/completion';
 import * as definition from './handlers/definition';
 import * as references from './handlers/references';
 import * as configuration from './handlers/configuration';
+import * as semanticTokens from './handlers/semanticTokens';
+import * as rename from './handlers/rename';
+import * as documentHighlight from './handlers/documentHighlight';
+import * as signatureHelp from './handlers/signatureHelp';
+import * as workspaceSymbol from './handlers/workspaceSymbol';
+import * as alloyFeatures from './alloyFeatures';
 import * as formatting from './handlers/formatting';
 import * as rangeFormatting from './handlers/rangeFormatting';
 import * as workspaceScan from './workspaceScan';
@@ -40,6 +46,8 @@ let inlayHintsEnabled = true;
 let pullConfiguration = false;
 let watchFiles = false;
 let workspaceRoots: string[] = [];
+let documentChanges = false;
+let alloyFeaturesDynamic = false;
 let formattingRegisteredLater = false;
 const maxFileBytes = () => engine.currentConfig.maxFileBytes;
 
@@ -84,6 +92,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   pullConfiguration = capabilities.workspace?.configuration === true;
   watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceRoots = configuration.rootsFrom(params);
+  documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  alloyFeaturesDynamic = alloyFeatures.registersDynamically(capabilities);
   formattingRegisteredLater = formatting.registersDynamically(capabilities);
   await engine.init();
   return {
@@ -98,6 +108,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       completionProvider: { triggerCharacters: ['.', '"', '='] },
       definitionProvider: true,
       referencesProvider: true,
+      ...alloyFeatures.staticCapabilities(alloyFeaturesDynamic),
+      workspaceSymbolProvider: true,
       documentFormattingProvider: !formattingRegisteredLater,
       documentRangeFormattingProvider: !formattingRegisteredLater,
     },
@@ -115,6 +127,11 @@ foldingRange.register(ctx);
 completion.register(ctx);
 definition.register(ctx);
 references.register(ctx);
+semanticTokens.register(ctx);
+rename.register(ctx, () => documentChanges);
+documentHighlight.register(ctx);
+signatureHelp.register(ctx);
+workspaceSymbol.register(ctx);
 formatting.register(ctx);
 rangeFormatting.register(ctx);
 configuration.register(ctx, {
@@ -124,6 +141,7 @@ configuration.register(ctx, {
   onSettings: (settings) => { inlayHintsEnabled = settings.inlayHints?.enabled !== false; },
   onFilesChanged: (changes) => { void workspaceScan.onFilesChanged(ctx, changes, maxFileBytes); },
   onReady: () => {
+    if (alloyFeaturesDynamic) alloyFeatures.registerForAlloy(connection);
     if (formattingRegisteredLater) formatting.registerForAlloy(ctx);
     const started = Date.now();
     workspaceScan.scanWorkspace(ctx, workspaceRoots, maxFileBytes).then(

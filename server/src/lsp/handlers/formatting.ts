@@ -3,13 +3,12 @@ import {
 } from 'vscode-languageserver/node';
 import type { FormatResult } from '../../core/service';
 import type { ServerContext } from '../context';
+import { ALLOY_DOCUMENTS } from '../alloyFeatures';
 
-/**
- * Only Alloy has a formatter. Advertised statically, formatting would be offered for every document the
- * client sends (VS Code's client sends YAML and XML too, and would then ask which YAML formatter to
- * use), so clients that can register dynamically get it for Alloy documents only.
- */
-const ALLOY_DOCUMENTS = [{ language: 'grafana-alloy' }, { language: 'alloy' }, { language: 'river' }, { pattern: '**/*.{alloy,river}' }];
+// Only Alloy has a formatter. Advertised statically, formatting would be offered for every document the
+// client sends (VS Code's client sends YAML and XML too, and would then ask which YAML formatter to
+// use), so clients that can register dynamically get it for Alloy documents only (as alloyFeatures.ts
+// does for the other Alloy-only features).
 
 export function registersDynamically(capabilities: ClientCapabilities): boolean {
   return capabilities.textDocument?.formatting?.dynamicRegistration === true &&
