@@ -1,10 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { initAlloyParser, parseAlloy } from '../core/alloy/parser';
 import { formatAlloy } from '../core/alloy/format';
-import type { CliResult } from './cli';
+import { LineIndex } from '../core/text';
+import { parseArgs, type OptionSpec } from './args';
+import { EXIT, UsageError, usageResult, type CliIo, type CliResult } from './io';
+import { collectFiles } from './workspace';
+import { writeFileAtomic } from './atomic-write';
+import { decodeUtf8 } from './utf8';
 
 // `headroom fmt`: Alloy files formatted as `alloy fmt` formats them (grafana/alloy
 // internal/alloycli/cmd_fmt.go at 66ebea856d prints to stdout, `-w` rewrites, `-t` tests), for the
@@ -14,50 +18,45 @@ export const FMT_USAGE = `usage: headroom fmt [FILE | -]          print FILE (or
        headroom fmt -w PATH...           rewrite the files in place (a folder: its .alloy and .river files)
        headroom fmt --check PATH...      list the files formatting would change
 
-  -w, --write    rewrite files that are not formatted (each atomically: a new file renamed over the old)
-  --check, -t    change nothing; list the files that are not formatted (- reads standard input)
+Options:
+  -w, --write    rewrite files that are not formatted, each atomically (a new file renamed over the old)
+  -t, --check    change nothing; list the files that are not formatted (- reads standard input)
+  -h, --help     this text
 
-A file with a syntax error is never formatted: FILE:LINE:COL and the error go to standard error.
-Exit codes: 0 done, all formatted; 1 a file is not formatted (--check) or cannot be formatted;
-2 usage error.`;
+A file with a syntax error (or bytes that are not UTF-8) is never formatted: FILE:LINE:COL and the
+problem go to standard error. Exit codes: 0 done, all formatted; 1 a file is not formatted (--check) or
+cannot be formatted; 2 usage error, or a file that could not be read or written.`;
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
+const OPTIONS: OptionSpec[] = [
+  { name: 'write', short: 'w' },
+  { name: 'check', short: 't' },
+  // `alloy fmt --test` is the same check.
+  { name: 'test' },
+  { name: 'help', short: 'h' },
+];
+
 const STDIN = '-';
-
-export interface FmtInput {
-  /** Standard input, read when FILE is `-` or missing. */
-  readStdin(): Promise<Buffer>;
-}
-
-const processInput: FmtInput = {
-  async readStdin() {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  },
-};
+const ALLOY_FILE = /\.(alloy|river)$/i;
 
 type Mode = 'print' | 'write' | 'check';
 
-export async function runFmt(args: string[], cwd: string, input: FmtInput = processInput): Promise<CliResult> {
-  let mode: Mode = 'print';
-  const paths: string[] = [];
-  let optionsEnded = false;
-  for (const arg of args) {
-    if (!optionsEnded && (arg === '-h' || arg === '--help')) return { exitCode: 0, stdout: `${FMT_USAGE}\n`, stderr: '' };
-    if (!optionsEnded && arg === '--') optionsEnded = true;
-    else if (!optionsEnded && (arg === '-w' || arg === '--write' || arg === '--check' || arg === '-t' || arg === '--test')) {
-      const requested: Mode = arg === '-w' || arg === '--write' ? 'write' : 'check';
-      if (mode !== 'print' && mode !== requested) return usage('-w and --check cannot be used together');
-      mode = requested;
-    } else if (!optionsEnded && arg.startsWith('-') && arg !== STDIN) return usage(`unknown option "${arg}"`);
-    else paths.push(arg);
-  }
-  if (mode === 'print' && paths.length > 1) return usage('fmt prints one file; use -w or --check for several');
-  if (mode !== 'print' && paths.length === 0) return usage(`${mode === 'write' ? '-w' : '--check'} needs at least one PATH`);
-  if (mode === 'write' && paths.includes(STDIN)) return usage('-w cannot rewrite standard input');
-  if (paths.length === 0) paths.push(STDIN);
+function parseFmtOptions(argv: string[]): { mode: Mode; paths: string[] } | 'help' {
+  const args = parseArgs(argv, OPTIONS);
+  if (args.options.has('help')) return 'help';
+  const write = args.options.has('write');
+  const check = args.options.has('check') || args.options.has('test');
+  if (write && check) throw new UsageError('-w and --check cannot be used together');
+  const mode: Mode = write ? 'write' : check ? 'check' : 'print';
+  const paths = args.positionals;
+  if (mode === 'print' && paths.length > 1) throw new UsageError('fmt prints one file; use -w or --check for several');
+  if (mode !== 'print' && paths.length === 0) throw new UsageError(`${write ? '-w' : '--check'} needs at least one PATH`);
+  if (write && paths.includes(STDIN)) throw new UsageError('-w cannot rewrite standard input');
+  if (paths.filter((p) => p === STDIN).length > 1) throw new UsageError('- (standard input) can be given once');
+  return { mode, paths: paths.length > 0 ? paths : [STDIN] };
+}
 
+/** The files to format: files named as they are, folders walked for their Alloy files. */
+function filesToFormat(cwd: string, mode: Mode, paths: string[]): string[] {
   const files: string[] = [];
   for (const target of paths) {
     if (target === STDIN) {
@@ -65,68 +64,82 @@ export async function runFmt(args: string[], cwd: string, input: FmtInput = proc
       continue;
     }
     const absolute = path.resolve(cwd, target);
-    if (!fs.existsSync(absolute)) return usage(`${target} does not exist`);
-    if (fs.statSync(absolute).isDirectory()) {
-      if (mode === 'print') return usage(`${target} is a folder: use -w or --check`);
-      alloyFilesIn(absolute, files);
-    } else {
-      files.push(absolute);
-    }
+    if (!fs.existsSync(absolute)) throw new UsageError(`${target} does not exist`);
+    if (!fs.statSync(absolute).isDirectory()) files.push(absolute);
+    else if (mode === 'print') throw new UsageError(`${target} is a folder: use -w or --check`);
+    else files.push(...collectFiles(cwd, [target]).filter((file) => ALLOY_FILE.test(file)));
   }
+  return [...new Set(files)];
+}
+
+export async function runFmt(argv: string[], cwd: string, io: CliIo): Promise<CliResult> {
+  let options: { mode: Mode; paths: string[] } | 'help';
+  let files: string[];
+  try {
+    options = parseFmtOptions(argv);
+    if (options === 'help') return { exitCode: EXIT.ok, stdout: `${FMT_USAGE}\n`, stderr: '' };
+    files = filesToFormat(cwd, options.mode, options.paths);
+  } catch (error) {
+    if (error instanceof UsageError) return usageResult(error.message, FMT_USAGE);
+    throw error;
+  }
+  const { mode } = options;
 
   await initAlloyParser();
   let stdout = '';
   let stderr = '';
-  let exitCode = 0;
-  for (const file of [...new Set(files)]) {
-    const shown = file === STDIN ? '<stdin>' : path.relative(cwd, file) || file;
+  let unformatted = false;
+  let ioFailed = false;
+  for (const file of files) {
+    const shown = file === STDIN ? '<stdin>' : displayPath(cwd, file);
     let original: Buffer;
     try {
-      original = file === STDIN ? await input.readStdin() : fs.readFileSync(file);
+      original = file === STDIN ? await io.readStdin() : fs.readFileSync(file);
     } catch (error) {
-      stderr += `${shown}: cannot read: ${describe(error)}\n`;
-      exitCode = 1;
+      stderr += `headroom: ${shown}: cannot read: ${describe(error)}\n`;
+      ioFailed = true;
       continue;
     }
-    const result = formatBytes(original, file === STDIN ? 'stdin.alloy' : file);
+    const result = formatBytes(original, file === STDIN ? path.join(cwd, 'stdin.alloy') : file);
     if (!result.ok) {
       stderr += `${shown}:${result.line}:${result.column}: ${result.message}\n`;
-      exitCode = 1;
+      unformatted = true;
       continue;
     }
-    const changed = !result.bytes.equals(original);
+    const changed = result.text !== original.toString('utf8');
     if (mode === 'print') {
-      stdout += result.bytes.toString('utf8');
+      stdout += result.text;
     } else if (mode === 'check') {
       if (changed) {
         stdout += `${shown}\n`;
-        exitCode = 1;
+        unformatted = true;
       }
     } else if (changed) {
       try {
-        writeAtomically(file, result.bytes);
+        writeFileAtomic(file, result.text);
       } catch (error) {
-        stderr += `${shown}: cannot write: ${describe(error)}\n`;
-        exitCode = 1;
+        stderr += `headroom: ${shown}: cannot write: ${describe(error)}\n`;
+        ioFailed = true;
       }
     }
   }
+  const exitCode = ioFailed ? EXIT.usage : unformatted ? EXIT.findings : EXIT.ok;
   return { exitCode, stdout, stderr };
 }
 
-type Formatted = { ok: true; bytes: Buffer } | { ok: false; line: number; column: number; message: string };
+type Formatted = { ok: true; text: string } | { ok: false; line: number; column: number; message: string };
 
-/** Formats the bytes of a file; invalid UTF-8 is refused, as Alloy's scanner refuses it, rather than decoded lossily. */
+/** Formats the bytes of a file; bytes that are not UTF-8 are refused (as Alloy's scanner refuses them), never replaced. */
 function formatBytes(original: Buffer, file: string): Formatted {
-  const invalid = firstInvalidUtf8(original);
-  if (invalid >= 0) {
-    const before = original.subarray(0, invalid).toString('utf8').split('\n');
-    return { ok: false, line: before.length, column: before[before.length - 1].length + 1, message: 'invalid UTF-8: the file is left as it is' };
+  const { text, invalid } = decodeUtf8(original);
+  if (invalid.length > 0) {
+    const at = new LineIndex(text).positionAt(invalid[0]);
+    return { ok: false, line: at.line + 1, column: at.character + 1, message: 'invalid UTF-8: the file is left as it is' };
   }
-  const parsed = parseAlloy({ uri: pathToFileURL(path.resolve(file)).href, text: original.toString('utf8') });
+  const parsed = parseAlloy({ uri: pathToFileURL(path.resolve(file)).href, text });
   try {
     const outcome = formatAlloy(parsed);
-    if (outcome.ok) return { ok: true, bytes: Buffer.from(outcome.text, 'utf8') };
+    if (outcome.ok) return { ok: true, text: outcome.text };
     const { line, character } = outcome.refusal.range.start;
     return { ok: false, line: line + 1, column: character + 1, message: outcome.refusal.message };
   } finally {
@@ -134,72 +147,9 @@ function formatBytes(original: Buffer, file: string): Formatted {
   }
 }
 
-/** Byte offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
-function firstInvalidUtf8(bytes: Buffer): number {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return -1;
-  } catch {
-    // Narrow it down: the longest valid prefix ends where decoding first fails.
-    let low = 0;
-    let high = bytes.length;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (validPrefix(bytes, mid)) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  }
-}
-
-/** Whether the first `length` bytes are well-formed UTF-8, a sequence cut at the end included. */
-function validPrefix(bytes: Buffer, length: number): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Replaces a file by writing the new text to a temporary file next to it and renaming that over it, so
- * a reader (or a crash) sees the old file or the new one, never a partial one. A symbolic link keeps
- * pointing at its target, which is the file rewritten; the file keeps its permissions.
- */
-function writeAtomically(file: string, bytes: Buffer): void {
-  const target = fs.realpathSync(file);
-  const mode = fs.statSync(target).mode & 0o7777;
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.headroom-fmt`);
-  const fd = fs.openSync(temporary, 'wx', mode);
-  try {
-    try {
-      fs.writeFileSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.chmodSync(temporary, mode);
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
-function alloyFilesIn(folder: string, out: string[]): void {
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const child = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) alloyFilesIn(child, out);
-    } else if (entry.isFile() && /\.(alloy|river)$/i.test(entry.name)) {
-      out.push(child);
-    }
-  }
-}
-
-function usage(problem: string): CliResult {
-  return { exitCode: 2, stdout: '', stderr: `headroom fmt: ${problem}\n${FMT_USAGE}\n` };
+function displayPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 function describe(error: unknown): string {
