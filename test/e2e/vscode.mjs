@@ -252,6 +252,8 @@ try {
     await page.keyboard.press('Enter');
     await page.keyboard.type('metrics_path = string.join(["a"], ');
     await waitForText(page.locator('.parameter-hints-widget').first(), /string\.join\(list: list\(string\), separator: string\) → string/);
+  });
+
   await step('Format Document from the command palette makes an Alloy file what headroom fmt (= alloy fmt) prints', async () => {
     await openFile('unformatted.alloy');
     await command('Format Document');

@@ -127,6 +127,8 @@ if editor then
     file = '(editor features)', symbols = symbols, tokens = tokens, signature = signature,
     renamed = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n'), module = module_text(),
   })
+end
+
 -- Formatting: the whole file with vim.lsp.buf.format (formatting_sync before Neovim 0.8), and one line with
 -- textDocument/rangeFormatting.
 local format_file = os.getenv('HEADROOM_FORMAT')
