@@ -269,6 +269,18 @@ try {
     await waitForText(page.locator('.parameter-hints-widget').first(), /string\.join\(list: list\(string\), separator: string\) → string/);
   });
 
+  await step('Format Document from the command palette makes an Alloy file what headroom fmt (= alloy fmt) prints', async () => {
+    await openFile('unformatted.alloy');
+    await command('Format Document');
+    await waitForText(editorText(), /set_collectors {11}= \["cpu", "meminfo"\]/);
+    await waitForText(editorText(), /scrape_interval = "15s" \/\/ every 15 seconds/);
+    await page.keyboard.press('Control+S');
+    await page.waitForTimeout(500);
+    const saved = fs.readFileSync(path.join(workspace, 'unformatted.alloy'));
+    const cli = execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'fmt', path.join(here, 'workspace', 'unformatted.alloy')]);
+    if (!saved.equals(cli)) throw new Error(`saved text differs from headroom fmt: ${JSON.stringify(saved.toString().slice(0, 300))}`);
+  });
+
   await step('the status item counts Headroom\'s errors and warnings, and a click opens the capacity report', async () => {
     await command('View: Close Panel');
     const item = page.locator('.statusbar-item', { hasText: 'Headroom' }).first();

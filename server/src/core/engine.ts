@@ -1,7 +1,7 @@
 import type { AnalysisContext } from './context';
 import type { HeadroomConfig } from './config-types';
 import type { TierCatalog } from './capacity/catalog-types';
-import type { FormatService, ParsedDocument, SourceDocument } from './service';
+import type { FormatResult, FormatService, ParsedDocument, SourceDocument } from './service';
 import type {
   CodeLensResult, CompletionResult, DocumentSymbolResult, Finding, FoldingRangeResult, HoverResult,
   Fix, InlayHintResult, LocationResult, Position, Range, TextChange, TextEdit,
@@ -362,6 +362,11 @@ export class HeadroomEngine implements WorkspaceIndex {
     } finally {
       for (const parsed of loaded.values()) if (parsed) dispose(parsed);
     }
+  }
+
+  /** Formatting edits for the document (or the statements `range` touches); null when its format has no formatter. */
+  formatEdits(uri: string, range?: Range): FormatResult | null {
+    return this.call(uri, 'formatEdits', null, (s, p) => s.formatEdits?.(p, range) ?? null);
   }
 
   /**

@@ -23,6 +23,8 @@ import * as documentHighlight from './handlers/documentHighlight';
 import * as signatureHelp from './handlers/signatureHelp';
 import * as workspaceSymbol from './handlers/workspaceSymbol';
 import * as alloyFeatures from './alloyFeatures';
+import * as formatting from './handlers/formatting';
+import * as rangeFormatting from './handlers/rangeFormatting';
 import * as workspaceScan from './workspaceScan';
 import * as capacityReport from './handlers/capacityReport';
 import * as pipelineGraph from './handlers/pipelineGraph';
@@ -48,6 +50,7 @@ let watchFiles = false;
 let workspaceRoots: string[] = [];
 let documentChanges = false;
 let alloyFeaturesDynamic = false;
+let formattingRegisteredLater = false;
 const maxFileBytes = () => engine.currentConfig.maxFileBytes;
 
 const ctx: ServerContext = {
@@ -93,6 +96,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   workspaceRoots = configuration.rootsFrom(params);
   documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
   alloyFeaturesDynamic = alloyFeatures.registersDynamically(capabilities);
+  formattingRegisteredLater = formatting.registersDynamically(capabilities);
   await engine.init();
   return {
     capabilities: {
@@ -108,6 +112,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       referencesProvider: true,
       ...alloyFeatures.staticCapabilities(alloyFeaturesDynamic),
       workspaceSymbolProvider: true,
+      documentFormattingProvider: !formattingRegisteredLater,
+      documentRangeFormattingProvider: !formattingRegisteredLater,
     },
     serverInfo: { name: 'headroom', version: '0.1.0' },
   };
@@ -130,6 +136,8 @@ rename.register(ctx, () => documentChanges);
 documentHighlight.register(ctx);
 signatureHelp.register(ctx);
 workspaceSymbol.register(ctx);
+formatting.register(ctx);
+rangeFormatting.register(ctx);
 configuration.register(ctx, {
   canPull: () => pullConfiguration,
   canWatch: () => watchFiles,
@@ -138,6 +146,7 @@ configuration.register(ctx, {
   onFilesChanged: (changes) => { void workspaceScan.onFilesChanged(ctx, changes, maxFileBytes); },
   onReady: () => {
     if (alloyFeaturesDynamic) alloyFeatures.registerForAlloy(connection);
+    if (formattingRegisteredLater) formatting.registerForAlloy(ctx);
     const started = Date.now();
     workspaceScan.scanWorkspace(ctx, workspaceRoots, maxFileBytes).then(
       (count) => { if (count > 0) ctx.log(`indexed ${count} workspace files for cross-file rules in ${Date.now() - started} ms`); },

@@ -17,6 +17,7 @@ import { semanticTokens } from './semantic-tokens';
 import { documentHighlights, prepareRename, rename } from './rename';
 import { signatureHelp, stdlibHover } from './signature-help';
 import { workspaceSymbols } from './workspace-symbols';
+import { formatAlloyEdits, formatAlloyRange } from './format';
 
 const ALLOY_LANGUAGE_IDS = new Set(['grafana-alloy', 'alloy', 'river']);
 
@@ -109,4 +110,8 @@ export const alloyService: FormatService<AlloyParsed> = {
   workspaceSymbols,
   prepareRename,
   rename,
+  formatEdits(parsed, range) {
+    const outcome = range ? formatAlloyRange(parsed, range) : formatAlloyEdits(parsed);
+    return outcome.ok ? outcome : { ok: false, ...outcome.refusal };
+  },
 };
