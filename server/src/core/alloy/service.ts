@@ -12,10 +12,12 @@ import { ALLOY_RULES } from './rules';
 import type { AlloyRuleContext } from './rule-context';
 import { selectTier } from './tier';
 import { bytesArg, numberArg } from './rules/values';
+import { parseDirectives } from '../directives';
 import { semanticTokens } from './semantic-tokens';
 import { documentHighlights, prepareRename, rename } from './rename';
 import { signatureHelp, stdlibHover } from './signature-help';
 import { workspaceSymbols } from './workspace-symbols';
+import { formatAlloyEdits, formatAlloyRange } from './format';
 
 const ALLOY_LANGUAGE_IDS = new Set(['grafana-alloy', 'alloy', 'river']);
 
@@ -42,8 +44,9 @@ export const alloyService: FormatService<AlloyParsed> = {
 
   parse: parseAlloy,
 
-  facts(parsed: AlloyParsed): DocumentFacts {
+  facts(parsed: AlloyParsed, ctx: AnalysisContext): DocumentFacts {
     const facts = emptyFacts(parsed.doc.uri, 'alloy');
+    facts.directives = parseDirectives(parsed.lines, 'slash', ctx.catalog).directives;
     for (const block of componentIndex(parsed).components.values()) {
       if (block.name !== 'otelcol.processor.memory_limiter') continue;
       const limit = bytesArg(block, 'limit');
@@ -107,4 +110,8 @@ export const alloyService: FormatService<AlloyParsed> = {
   workspaceSymbols,
   prepareRename,
   rename,
+  formatEdits(parsed, range) {
+    const outcome = range ? formatAlloyRange(parsed, range) : formatAlloyEdits(parsed);
+    return outcome.ok ? outcome : { ok: false, ...outcome.refusal };
+  },
 };
