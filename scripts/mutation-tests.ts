@@ -10,6 +10,7 @@
 const GROUPS: Record<string, string[]> = {
   model: [
     '../test/unit/capacity/formulas.test',
+    '../test/unit/capacity/model.test',
     '../test/unit/capacity/catalog.test',
     '../test/unit/capacity/coverage.test',
     '../test/unit/capacity/report.test',
