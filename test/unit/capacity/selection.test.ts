@@ -164,12 +164,18 @@ test('tier choice: directive tier, directive load, tiers.<workload>, load.<workl
   assert.deepEqual(choose(config({})), { tier: undefined, how: undefined, load: undefined, reasons: 0, problems: [] });
   // A directive for another workload, a tier the workload lacks, empty loads: each falls through to the next.
   assert.equal(choose(everything, directiveAt(0, { workload: 'gateway', tier: 'enterprise' })).tier, 'medium');
+  assert.equal(choose(everything, directiveAt(0, { workload: 'gateway', tier: 'large' })).tier, 'medium');
+  assert.equal(choose(everything, directiveAt(0, { workload: 'gateway', load: { otlpRequestsPerMinute: 200_000 } })).how, 'tiers.alloy in the Headroom settings');
   assert.equal(choose(everything, directiveAt(0, { workload: 'alloy', tier: 'large' })).tier, 'large');
   assert.equal(choose(everything, directiveAt(0, { tier: 'huge' })).tier, 'medium');
   assert.equal(choose(config({ tiers: { alloy: 'huge' }, defaultTier: 'small' })).tier, 'small');
   assert.equal(choose(config({ defaultTier: 'huge' })).tier, undefined);
   assert.deepEqual(choose(config({ load: { alloy: {} }, defaultTier: 'small' })), { tier: 'small', how: 'headroom.defaultTier', load: undefined, reasons: 0, problems: [] });
   assert.equal(choose(config({ load: { alloy: { otlpRequestsPerMinute: 50_000 } } }), directiveAt(0, { load: {} })).how, 'load.alloy in the Headroom settings (50,000 OTLP requests/minute)');
+  // Settings without tiers or load (a partial settings object from an API caller): nothing chosen, no throw.
+  const partial = { ...defaultConfig(), tiers: undefined, load: undefined } as unknown as HeadroomConfig;
+  assert.deepEqual(choose(partial), { tier: undefined, how: undefined, load: undefined, reasons: 0, problems: [] });
+  assert.equal(choose({ ...partial, defaultTier: 'large' }).tier, 'large');
   // A directive that names a tier and a load: the tier is its, the load (for the requirements) too.
   assert.deepEqual(choose(config({ load: { alloy: { otlpRequestsPerMinute: 500 } } }), directiveAt(4, { tier: 'medium', load: { otlpRequestsPerMinute: 20_000 } })).load, { otlpRequestsPerMinute: 20_000 });
 });
