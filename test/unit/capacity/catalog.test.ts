@@ -85,6 +85,9 @@ test('readPrinted: every unit reads its tokens and refuses others with the token
     ['1s', 'milliseconds', 1000], ['2', 'milliseconds', 2], ['50', 'MB', 5e7], ['32', 'GB', 3.2e10], ['2', 'TB', 2e12], ['1000', 'mib', 1000 * MiB],
     ['$3,200', 'usd', 3200], ['$0.5', 'usd', 0.5], ['70%', 'percent', 70], ['60', 'percent', 60], ['80%', 'fraction', 0.8], ['100_000', 'number', 1e5],
     ['2.2K', 'number', 2200], ['100k+', 'number', 1e5], ['1.5M', 'number', 1.5e6], ['1.2B', 'number', 1.2e9], ['1e9', 'number', 1e9],
+    // Several decimals and exponent digits, a bare B, a fractional percentage.
+    ['1.25GB', 'decimal-bytes', 1.25e9], ['1.5e10', 'decimal-bytes', 1.5e10], ['2B', 'decimal-bytes', 2], ['1.25', 'seconds', 1250],
+    ['1.25', 'GB', 1.25e9], ['$1.25', 'usd', 1.25], ['12.5%', 'percent', 12.5], ['12.5%', 'fraction', 0.125], ['1.5e10', 'number', 1.5e10],
   ];
   for (const [printed, unit, value] of ok) assert.equal(readPrinted(printed, unit), value, `${printed} ${unit}`);
   const bad: [string, Parameters<typeof readPrinted>[1], RegExp][] = [
@@ -94,6 +97,13 @@ test('readPrinted: every unit reads its tokens and refuses others with the token
     ['x%', 'percent', /figure "x%" \(percent\): not a percentage$/], ['0.8', 'fraction', /figure "0.8" \(fraction\): not a percentage$/],
     ['1Gi', 'number', /figure "1Gi" \(number\): not a number$/], ['5x', 'cpu', /figure "5x" \(cpu\): /], ['5', 'bytes', /figure "5" \(bytes\): /],
     ['5q', 'duration', /figure "5q" \(duration\): /],
+    // A CPU token is read as CPU (memory would say "memory cannot be negative"); only a trailing + is a lower bound.
+    ['-1', 'cpu', /figure "-1" \(cpu\): CPU cannot be negative/], ['1+5', 'number', /figure "1\+5" \(number\): not a number$/],
+    // Each form is the whole token, nothing before or after it.
+    ['x5GB', 'decimal-bytes', /not a decimal size$/], ['x5', 'seconds', /not a number of seconds$/], ['x5', 'GB', /not a number of GB$/],
+    ['x$5', 'usd', /not a dollar amount$/], ['$5x', 'usd', /not a dollar amount$/], ['x5%', 'percent', /not a percentage$/],
+    ['5%x', 'percent', /not a percentage$/], ['x5%', 'fraction', /not a percentage$/], ['5%x', 'fraction', /not a percentage$/],
+    ['x5', 'number', /not a number$/],
   ];
   for (const [printed, unit, message] of bad) assert.throws(() => readPrinted(printed, unit), message, `${printed} ${unit}`);
 });
