@@ -8,6 +8,7 @@ import { loadRequirements } from '../../../server/src/core/capacity/requirements
 import { defaultConfig } from '../../../server/src/core/config';
 import type { HeadroomConfig } from '../../../server/src/core/config-types';
 import type { Directive } from '../../../server/src/core/directives';
+import type { TierRecommendation } from '../../../server/src/core/capacity/catalog-types';
 
 // The load-driven tier choice without the engine: reading a stated load, the band each tier is sized
 // for, the tier a load selects and why, the precedence between a directive and the settings, and what a
@@ -28,6 +29,7 @@ test('a stated load reads numbers with k/M and separators, and rates in /s, /sec
   assert.deepEqual(value('otlpRequestsPerMinute', '40K'), { value: 40_000 });
   assert.deepEqual(value('otlpRequestsPerMinute', '1.5M'), { value: 1_500_000 });
   assert.deepEqual(value('otlpRequestsPerMinute', '2.5'), { value: 2.5 });
+  assert.deepEqual(value('otlpRequestsPerMinute', '1.25k'), { value: 1250 });
   // Per-minute metrics: /s × 60, /h ÷ 60; /min and /m as they are.
   assert.deepEqual(value('otlpRequestsPerMinute', '667/s'), { value: 40_020 });
   assert.deepEqual(value('otlpRequestsPerMinute', '10/sec'), { value: 600 });
@@ -120,6 +122,29 @@ test('selection: the largest tier whose band holds the load; shared ends go to t
   const ignored = selectTierByLoad(defaultCatalog.tiers('alloy'), { agents: 3 });
   assert.equal(ignored, undefined);
   assert.deepEqual(selectTierByLoad(defaultCatalog.tiers('alloy'), { agents: 3, concurrentUsers: 5 })?.ignored, ['agents']);
+});
+
+test('selection at the edges of bands: exclusive and inclusive ends, a value below or above every band, the band of the stated metric', () => {
+  const at = section('selection.md', 'Bands');
+  const bound = (printed: string, inclusive: boolean) => ({ figure: at.figure(printed, 'number', printed), inclusive });
+  const tier = (name: string, rank: number, load: TierRecommendation['load']): TierRecommendation => ({ workload: 'w', tier: name, rank, source: at.source, load });
+  const pick = (tiers: TierRecommendation[], load: Parameters<typeof selectTierByLoad>[1]) => {
+    const s = selectTierByLoad(tiers, load)!;
+    return [s.tier.tier, s.beyond.length];
+  };
+  // `< 1,000` holds 999, not 1,000; `≤ 1,000` holds 1,000.
+  const below = [tier('a', 0, [{ metric: 'volumes', max: bound('1,000', false) }])];
+  assert.deepEqual(pick(below, { volumes: 999 }), ['a', 0]);
+  assert.deepEqual(pick(below, { volumes: 1000 }), ['a', 1]);
+  assert.deepEqual(pick([tier('a', 0, [{ metric: 'volumes', max: bound('1,000', true) }])], { volumes: 1000 }), ['a', 0]);
+  // Two tiers 10–20 and 20–30: below the first is the first (not beyond), above the last is the last, beyond.
+  const ladder = [tier('a', 0, [{ metric: 'volumes', min: bound('10', true), max: bound('20', true) }]), tier('b', 1, [{ metric: 'volumes', min: bound('20', false), max: bound('30', true) }])];
+  assert.deepEqual(pick(ladder, { volumes: 5 }), ['a', 0]);
+  assert.deepEqual(pick(ladder, { volumes: 50 }), ['b', 1]);
+  assert.deepEqual(pick(ladder, { volumes: 20 }), ['a', 0]);
+  // The first tier's band for the stated metric decides "below", not its first band.
+  const mixed = [tier('a', 0, [{ metric: 'agents', max: bound('5', true) }, { metric: 'volumes', min: bound('10', true), max: bound('20', true) }])];
+  assert.deepEqual(pick(mixed, { volumes: 5 }), ['a', 0]);
 });
 
 test('selection says, per metric, the value, the band it falls in, the tier and the band\'s source', () => {
