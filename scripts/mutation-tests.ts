@@ -15,6 +15,7 @@ const GROUPS: Record<string, string[]> = {
     '../test/unit/capacity/coverage.test',
     '../test/unit/capacity/report.test',
     '../test/unit/capacity/selection.test',
+    '../test/unit/capacity/sustains.test',
   ],
   features: [
     '../test/unit/capacity/load.test',

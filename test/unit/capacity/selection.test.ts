@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultCatalog } from '../../../server/src/core/capacity/catalog';
+import { defaultCatalog, loadCatalog } from '../../../server/src/core/capacity/catalog';
 import { section } from '../../../server/src/core/capacity/figures';
 import { LOAD_KEYS, bandSource, describeBand, describeLoad, loadMetricNamed, parseLoadValue, selectTierByLoad } from '../../../server/src/core/capacity/load';
 import { chooseTier } from '../../../server/src/core/capacity/choose';
@@ -239,6 +239,15 @@ test('requirements: what a load needs by the documents\' formulas', () => {
   assert.deepEqual(fields('timescaledb', { volumes: 100_000 }), []);
   assert.deepEqual(fields('clickhouse', { logRowsPerSecond: 60_000 }, 'enterprise'), []);
   assert.deepEqual(fields('clickhouse', { metricsPerSecond: 600_000 }, '100k-servers'), []);
+  assert.deepEqual(fields('operator', { agents: 600 }), []);
+  // The HPA ceiling from OTLP requests is Alloy's (its HPA scales on them), and needs a tier with that HPA.
+  const xlarge = defaultCatalog.get('alloy', 'xlarge')!;
+  assert.deepEqual(loadRequirements('ai-sorter', { otlpRequestsPerMinute: 600_000 }, xlarge), []);
+  const noHpa = loadCatalog([{ workload: 'alloy', tier: 'ours', source: { document: 'ours.md', section: 'S' }, replicas: 2 }]).get('alloy', 'ours');
+  assert.deepEqual(loadRequirements('alloy', { otlpRequestsPerMinute: 600_000 }, noHpa), []);
+  // A tier without per-field citations cites itself.
+  const bare: TierRecommendation = { workload: 'alloy', tier: 'bare', rank: 0, source: { document: 'ours.md', section: 'S' }, hpa: { podsMetric: { name: 'rps', averageValue: 100 } } };
+  assert.deepEqual(loadRequirements('alloy', { otlpRequestsPerMinute: 60_000 }, bare).map((r) => [r.field, r.value, r.citation]), [['hpa.maxReplicas', 10, bare.source]]);
 });
 
 test('requirements say how they were computed, with the documents\' numbers, and cite the formula', () => {
