@@ -77,10 +77,17 @@ test('clickhouse: the largest profile of seed 004\'s table whose memory the pod\
   const none = clickhouseSustained(loadCatalog([]), 4 * GiB);
   assert.match(none.how, /^below the smallest profile \(none\); .* its profile table \(\) is used/);
   // Workspace profiles without figures are written from their values.
+  // Only tiers with a memory limit and a log-rows throughput are profiles.
   const ours = loadCatalog([{ workload: 'clickhouse', tier: 'ours', source: { document: 'ours.md', section: 'S' }, limits: { memory: '3Gi' }, throughput: { value: 5000, unit: 'log rows/s' } },
-    { workload: 'clickhouse', tier: 'other', source: { document: 'ours.md', section: 'S' }, limits: { memory: '3Gi' }, throughput: { value: 5000, unit: 'rows/s' } }]);
+    { workload: 'clickhouse', tier: 'other', source: { document: 'ours.md', section: 'S' }, limits: { memory: '3Gi' }, throughput: { value: 5000, unit: 'rows/s' } },
+    { workload: 'clickhouse', tier: 'unlimited', source: { document: 'ours.md', section: 'S' }, throughput: { value: 9000, unit: 'log rows/s' } },
+    { workload: 'clickhouse', tier: 'unmeasured', source: { document: 'ours.md', section: 'S' }, limits: { memory: '1Gi' } }]);
   assert.match(clickhouseSustained(ours, 4 * GiB).how, /^the ours profile pairs 3,072 MiB with 5,000 \(ours\.md § S\); .*its profile table \(3,072 MiB ↔ 5,000\) is used/);
-  assert.match(clickhouseSustained(ours, GiB).how, /^below the smallest profile \(3,072 MiB ↔ 5,000\)/);
+  assert.match(clickhouseSustained(ours, 2 * GiB).how, /^below the smallest profile \(3,072 MiB ↔ 5,000\)/);
+  // A catalog of another make whose profile has figures, but not for these fields: the values are written.
+  const profile = { ...defaultCatalog.get('clickhouse', 'medium')!, figures: {} };
+  const other = { workloads: () => ['clickhouse'], tiers: () => [profile], get: () => profile };
+  assert.match(clickhouseSustained(other, 5 * GiB).how, /^the medium profile pairs 4,096 MiB with 10,000 \(004_8f602a648d2b47bd\.txt § Scaling Overview > Scaling Profiles\);.*\(4,096 MiB ↔ 10,000\)/);
 });
 
 test('operator: the §8.1 row the memory request (else the limit) covers', () => {
