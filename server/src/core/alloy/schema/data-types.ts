@@ -1,0 +1,66 @@
+// Shape of the committed component schema, server/src/core/alloy/schema/data/components.json, written by
+// scripts/gen-alloy-schema.ts and read by components.ts.
+
+/**
+ * An Alloy type in the notation of Alloy's reference pages: `string`, `number`, `bool`, `duration`
+ * (a Go duration string), `bytes` (a units.Base2Bytes string such as "512MiB"), `secret`, `any`,
+ * `object`, `function`, `list(T)`, `map(T)`, `capsule(Name)` (`capsule(otelcol.Consumer)`,
+ * `capsule(MetricsReceiver)`…). See types.ts `parseAlloyType`.
+ */
+export type AlloyTypeText = string;
+
+/** `[version, default]`: the default used from that version on (oldest first); null when unknown. */
+export type DefaultHistory = [string, string | null][];
+
+/** An argument: just its type, or its type with the rest. */
+export type DataArg = AlloyTypeText | {
+  type: AlloyTypeText;
+  required?: boolean;
+  /** In Alloy syntax: `"200ms"`, `2000`, `true`, `[]`. */
+  default?: string;
+  enum?: string[];
+  /** The argument to use instead (or `deprecated`). */
+  deprecated?: string;
+  since?: string;
+  removed?: string;
+  defaults?: DefaultHistory;
+};
+
+export interface DataBlock {
+  args?: Record<string, DataArg>;
+  blocks?: Record<string, DataBlockUse>;
+  labelled?: boolean;
+}
+
+/** A nested block where it is used: inline, or a reference to a shared block, with its use here. */
+export interface DataBlockUse extends DataBlock {
+  ref?: string;
+  required?: boolean;
+  repeatable?: boolean;
+  ordered?: boolean;
+  deprecated?: string;
+  since?: string;
+  removed?: string;
+}
+
+export interface DataComponent extends DataBlock {
+  /** Reference page under docs/sources/reference/components/ (e.g. `otelcol/otelcol.processor.batch.md`). */
+  page?: string;
+  stability: 'ga' | 'public-preview' | 'experimental';
+  community?: boolean;
+  since?: string;
+  removed?: string;
+  exports: Record<string, AlloyTypeText>;
+}
+
+export interface SchemaData {
+  $comment: string;
+  /** The release the schema describes, e.g. `1.18.1`. */
+  alloy: string;
+  /** Commit of that release. */
+  commit?: string;
+  /** Minor releases whose code was compared for since/removed/defaults, oldest first (`1.0` … `1.18`). */
+  versions: string[];
+  shared: Record<string, DataBlock>;
+  components: Record<string, DataComponent>;
+}
