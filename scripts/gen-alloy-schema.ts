@@ -5,10 +5,10 @@ import { directoryTree, gitTree, type SourceTree } from './gen-alloy-schema/sour
 import { GoIndex } from './gen-alloy-schema/go-packages';
 import { GoSchemaReader } from './gen-alloy-schema/go-schema';
 import { readDocPages } from './gen-alloy-schema/docs';
-import { emptyDisagreements, mergeDocs, nameCapsules } from './gen-alloy-schema/merge';
+import { emptyDisagreements, mergeDocs, nameCapsules, nameReplacements } from './gen-alloy-schema/merge';
 import { applyHistory, type Release } from './gen-alloy-schema/history';
 import { toData } from './gen-alloy-schema/output';
-import type { SchemaComponent } from './gen-alloy-schema/model';
+import type { SchemaBlock, SchemaComponent } from './gen-alloy-schema/model';
 
 // `npm run gen:alloy-schema -- PATH_TO_ALLOY_CHECKOUT [--history GIT_DIR] [--out FILE]`
 //
@@ -23,6 +23,25 @@ import type { SchemaComponent } from './gen-alloy-schema/model';
 /** Test-only components registered next to the real ones (internal/runtime/internal/testcomponents…). */
 const TEST_ONLY = /^(testcomponents|pipelinetest|test|module)\.|^testcomponents/;
 const GO_ROOTS = ['internal/', 'syntax/'];
+
+/**
+ * Config blocks (docs/sources/reference/config-blocks/) and the Go types they decode into in v1.18.1.
+ * `declare` has no arguments of its own (its body is a module); foreach's `template` holds components.
+ */
+const CONFIG_BLOCKS: Record<string, { dir: string; type: string }> = {
+  logging: { dir: 'internal/runtime/logging', type: 'Options' },
+  tracing: { dir: 'internal/runtime/tracing', type: 'Options' },
+  http: { dir: 'internal/service/http', type: 'Arguments' },
+  remotecfg: { dir: 'internal/service/remotecfg', type: 'Arguments' },
+  livedebugging: { dir: 'internal/service/livedebugging', type: 'Arguments' },
+  argument: { dir: 'internal/nodeconf/argument', type: 'Arguments' },
+  export: { dir: 'internal/nodeconf/export', type: 'Arguments' },
+  foreach: { dir: 'internal/nodeconf/foreach', type: 'Arguments' },
+  'import.file': { dir: 'internal/nodeconf/importsource', type: 'FileArguments' },
+  'import.git': { dir: 'internal/nodeconf/importsource', type: 'GitArguments' },
+  'import.http': { dir: 'internal/nodeconf/importsource', type: 'HTTPArguments' },
+  'import.string': { dir: 'internal/nodeconf/importsource', type: 'StringArguments' },
+};
 
 interface Options {
   checkout: string;
@@ -56,9 +75,14 @@ function releaseOf(tree: SourceTree): string {
 }
 
 /** Components of one source tree, from the Go code only. */
-function goComponents(tree: SourceTree): { components: Map<string, SchemaComponent>; unmapped: Map<string, string[]> } {
+function goComponents(tree: SourceTree): { components: Map<string, SchemaComponent>; configBlocks: Map<string, SchemaBlock>; unmapped: Map<string, string[]> } {
   const index = new GoIndex(tree, GO_ROOTS);
   const reader = new GoSchemaReader(index);
+  const configBlocks = new Map<string, SchemaBlock>();
+  for (const [name, { dir, type }] of Object.entries(CONFIG_BLOCKS)) {
+    const block = reader.configBlock(dir, type);
+    if (block) configBlocks.set(name, block);
+  }
   const components = new Map<string, SchemaComponent>();
   for (const registration of reader.registrations()) {
     if (TEST_ONLY.test(registration.name) || registration.pkg.dir.includes('testcomponents')) continue;
@@ -69,16 +93,16 @@ function goComponents(tree: SourceTree): { components: Map<string, SchemaCompone
     if (other && size(other) >= size(component)) continue;
     components.set(registration.name, component);
   }
-  return { components, unmapped: reader.unmapped };
+  return { components, configBlocks, unmapped: reader.unmapped };
 }
 
 /** One shared block and one component per line: small, and a regenerated schema diffs line by line. */
 function serialise(data: ReturnType<typeof toData>): string {
-  const { shared, components, ...meta } = data;
+  const { shared, components, configBlocks, ...meta } = data;
   const section = (entries: Record<string, unknown>) =>
     Object.entries(entries).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(',\n');
   const head = Object.entries(meta).map(([key, value]) => ` ${JSON.stringify(key)}: ${JSON.stringify(value)},`).join('\n');
-  return `{\n${head}\n "shared": {\n${section(shared)}\n },\n "components": {\n${section(components)}\n }\n}\n`;
+  return `{\n${head}\n "shared": {\n${section(shared)}\n },\n "components": {\n${section(components)}\n },\n "configBlocks": {\n${section(configBlocks)}\n }\n}\n`;
 }
 
 function size(block: SchemaComponent): number {
@@ -108,7 +132,9 @@ function main(): void {
     try { commit = execFileSync('git', ['-C', dir, 'rev-parse', ref], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { /* not a git directory */ }
   }
 
-  const { components: codeOnly, unmapped } = goComponents(tree);
+  const { components: codeOnly, configBlocks, unmapped } = goComponents(tree);
+  const missingConfigBlocks = Object.keys(CONFIG_BLOCKS).filter((name) => !configBlocks.has(name));
+  if (missingConfigBlocks.length > 0) throw new Error(`config blocks not found in the Go code: ${missingConfigBlocks.join(', ')}`);
   const pages = readDocPages(tree);
   const report = emptyDisagreements();
   const merged = new Map<string, SchemaComponent>();
@@ -128,14 +154,17 @@ function main(): void {
   }
   releases.push({ version: minor, components: codeOnly });
   applyHistory(merged, releases);
+  nameReplacements(merged, pages);
   nameCapsules(merged, report);
+  const configComponents = new Map([...configBlocks].map(([name, block]) => [name, { ...block, name, stability: 'generally-available' as const, exports: {} }]));
+  nameCapsules(configComponents, report);
 
   const data = toData(merged, {
     $comment: `Generated by scripts/gen-alloy-schema.ts from grafana/alloy v${release} (Go struct tags and defaults, reference pages under docs/sources/reference/components/). Do not edit.`,
     alloy: release,
     ...(commit ? { commit } : {}),
     versions: releases.map((r) => r.version),
-  });
+  }, configComponents);
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, serialise(data));
 

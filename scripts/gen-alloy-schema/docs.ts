@@ -49,7 +49,7 @@ export function readDocPages(tree: SourceTree): DocPage[] {
 
 function inlineShared(tree: SourceTree, text: string, depth = 0): string {
   if (depth > 5) return text;
-  return text.replace(/\{\{<\s*docs\/shared\s+lookup="([^"]+)"[^>]*>\}\}/g, (_, lookup: string) => {
+  return text.replace(/\{\{<\s*docs\/shared\s+lookup="([^"]+)"[^}]*\}\}/g, (_, lookup: string) => {
     const fragment = tree.read(`${SHARED_DIR}${lookup}`);
     return fragment === undefined ? '' : inlineShared(tree, stripFrontMatter(fragment), depth + 1);
   });
@@ -82,9 +82,7 @@ function parsePage(tree: SourceTree, file: string): DocPage {
       else heading = headingPath(h[2]);
       continue;
     }
-    for (const m of line.matchAll(/`([a-z_][\w.]*)`[^.|]*?\bdeprecated\b[^.|]*?(?:in favor of|[Uu]se|replaced by|instead)[^`|.]*`([a-z_][\w.]*)`/g)) {
-      result.deprecations.set(m[1], m[2]);
-    }
+    if (!line.trimStart().startsWith('|')) deprecationsIn(line, result.deprecations);
     if (!line.trimStart().startsWith('|')) continue;
     // A table: header, separator, rows.
     const header = cells(line).map((c) => c.toLowerCase());
@@ -110,6 +108,21 @@ function parsePage(tree: SourceTree, file: string): DocPage {
     else if (heading.length > 0 && (section.startsWith('blocks') || section.startsWith('arguments'))) result.blockArgs.push({ heading, args });
   }
   return result;
+}
+
+/**
+ * "The `x` argument is deprecated in favor of `y`", "`a` and `b` are deprecated. Use the `c` block
+ * instead": every name before "deprecated" in its sentence maps to the first name after use / in favor of.
+ */
+function deprecationsIn(line: string, out: Map<string, string>): void {
+  const at = line.search(/\bdeprecated\b/i);
+  if (at < 0) return;
+  const sentenceStart = Math.max(0, line.lastIndexOf('. ', at) + 1);
+  const names = [...line.slice(sentenceStart, at).matchAll(/`([a-z_][\w.]*)`/g)].map((m) => m[1]);
+  const after = line.slice(at);
+  const replacement = /(?:in favor of|\b[Uu]se|replaced by)\s+(?:the\s+)?`([a-z_][\w.]*)`/.exec(after)?.[1];
+  if (!replacement) return;
+  for (const name of names) if (name !== replacement && !out.has(name)) out.set(name, replacement);
 }
 
 /** `### \`endpoint\` > \`queue_config\`` → ['endpoint', 'queue_config']; `### \`kafka\` block` → ['kafka']. */

@@ -125,6 +125,17 @@ export class GoSchemaReader {
     };
   }
 
+  /** The schema of a config block whose Go type is `typeName` in the package at `dir`, if there is one. */
+  configBlock(dir: string, typeName: string): SchemaBlock | undefined {
+    const pkg = this.index.packages.get(dir);
+    const decl = pkg?.types.get(typeName);
+    if (!pkg || !decl) return undefined;
+    this.currentPath = `${dir}.${typeName}`;
+    const type: GoType = { kind: 'name', name: typeName };
+    const scope = { pkg, file: decl.file };
+    return this.block(type, scope, this.defaultsOf(type, scope));
+  }
+
   // Struct tags ----------------------------------------------------------------------------------
 
   /** The tagged fields of a struct type, with `,squash` fields flattened (syntaxtags.Get). */
@@ -279,8 +290,9 @@ export class GoSchemaReader {
     }
     const qualified = `${named.pkg.importPath}.${named.name}`;
     if (qualified === 'github.com/grafana/alloy/syntax/alloytypes.Secret') return 'secret';
-    // OptionalSecret takes a string or a secret (syntax/alloytypes/optional_secret.go ConvertFrom).
-    if (qualified === 'github.com/grafana/alloy/syntax/alloytypes.OptionalSecret') return 'secret';
+    // OptionalSecret takes a string or a secret, and holds a string unless marked sensitive
+    // (syntax/alloytypes/optional_secret.go ConvertFrom/ConvertInto).
+    if (qualified === 'github.com/grafana/alloy/syntax/alloytypes.OptionalSecret') return 'optional_secret';
     // discovery.Target converts from and into map(string) (internal/component/discovery/target.go ConvertFrom/ConvertInto).
     if (qualified === 'github.com/grafana/alloy/internal/component/discovery.Target') return 'map(string)';
     const methods = this.index.methodsOf(named.pkg, named.name);

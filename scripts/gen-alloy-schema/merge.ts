@@ -93,22 +93,24 @@ function mergeArg(arg: SchemaArg, doc: DocArg, where: string, report: Disagreeme
   if (arg.enum) {
     // The code's list (its UnmarshalText) is what Alloy accepts.
     if (doc.enum && doc.enum.join() !== arg.enum.join()) report.enumsFromCode++;
-  } else if (doc.enum && ['string', 'secret'].includes(arg.type)) {
+  } else if (doc.enum && ['string', 'secret', 'optional_secret'].includes(arg.type)) {
     const current = arg.default !== undefined ? unquote(arg.default) : undefined;
     // A list that leaves out the default is a description, not the set of allowed values.
     if (current === undefined || current === '' || doc.enum.includes(current)) {
       arg.enum = doc.enum;
+      arg.enumFromDocs = true;
       report.enums++;
     }
   }
-  const deprecated = doc.deprecated ?? pageDeprecation;
+  const named = doc.deprecated && doc.deprecated !== 'deprecated' ? doc.deprecated : undefined;
+  const deprecated = named ?? pageDeprecation ?? doc.deprecated;
   if (deprecated) {
     arg.deprecated = deprecated;
     report.deprecations++;
   }
 }
 
-const PRIMITIVES = new Set(['string', 'number', 'bool', 'duration', 'bytes', 'secret', 'any', 'object', 'function']);
+const PRIMITIVES = new Set(['string', 'number', 'bool', 'duration', 'bytes', 'secret', 'optional_secret', 'any', 'object', 'function']);
 
 /**
  * The code's type, with what the docs add: capsule names as the docs spell them, and `duration`
@@ -124,6 +126,7 @@ function refineType(code: string, docRaw: string, where: string, report: Disagre
   }
   if (code === 'string' && doc === 'duration') return 'duration';
   // The docs often write `string` for sizes and secrets the code decodes more precisely.
+  if ((doc === 'string' || doc === 'secret') && code === 'optional_secret') return code;
   if (doc === 'string' && (code === 'bytes' || code === 'secret' || code === 'duration')) return code;
   const docCapsule = /^capsule\((.+)\)$/.exec(doc)?.[1] ?? (!PRIMITIVES.has(doc) && !doc.includes('(') ? doc : undefined);
   if (code.startsWith('capsule(') && docCapsule) {
@@ -138,6 +141,25 @@ function refineType(code: string, docRaw: string, where: string, report: Disagre
   }
   report.types.push(`${where}: docs ${docRaw}, code ${code}`);
   return code;
+}
+
+/** Removed arguments and blocks whose reference page still names their replacement (`blocking` → `block_on_overflow`). */
+export function nameReplacements(components: Map<string, SchemaComponent>, pages: DocPage[]): void {
+  for (const component of components.values()) {
+    const page = pages.find((p) => p.name === component.name);
+    if (!page) continue;
+    const seen = new Set<SchemaBlock>();
+    const walk = (block: SchemaBlock) => {
+      if (seen.has(block)) return;
+      seen.add(block);
+      for (const [name, arg] of Object.entries(block.args)) {
+        const replacement = page.deprecations.get(name);
+        if (arg.removed && replacement && !arg.deprecated && replacement in block.args) arg.deprecated = replacement;
+      }
+      for (const child of Object.values(block.blocks)) walk(child);
+    };
+    walk(component);
+  }
 }
 
 /**
@@ -195,7 +217,7 @@ function normaliseDocDefault(type: string, text: string | undefined): string | u
   if (t === '') return undefined;
   if (type === 'number') return /^-?\d+(\.\d+)?(e\d+)?$/i.test(t) ? t : undefined;
   if (type === 'bool') return t === 'true' || t === 'false' ? t : undefined;
-  if (type === 'duration' || type === 'bytes' || type === 'string' || type === 'secret') {
+  if (['duration', 'bytes', 'string', 'secret', 'optional_secret'].includes(type)) {
     if (/^".*"$/.test(t)) return t;
     if (type === 'duration' && parseGoDuration(t).ok) return `"${t}"`;
     if (type === 'bytes' && parseAlloyBytes(t).ok) return `"${t}"`;

@@ -9,6 +9,8 @@ export interface SchemaArg {
   /** In Alloy syntax: `"200ms"`, `2000`, `true`, `["a"]`. */
   default?: string;
   enum?: string[];
+  /** The allowed values come from the docs only (the code does not check them when decoding). */
+  enumFromDocs?: boolean;
   /** The argument to use instead, or a short reason, when the docs mark it deprecated. */
   deprecated?: string;
   since?: string;
@@ -71,7 +73,8 @@ export function formatDefault(type: string, value: Val): string | undefined {
     case 'unknown': return undefined;
     case 'nil': return type.startsWith('list(') ? undefined : type.startsWith('map(') ? undefined : 'null';
     case 'bool': return type === 'bool' ? String(value.v) : undefined;
-    case 'dur': return type === 'duration' ? `"${formatGoDuration(value.ns)}"` : undefined;
+    // math.MaxInt64 nanoseconds is how Go code says "no limit"; the docs write "infinity".
+    case 'dur': return type === 'duration' && value.ns < 9e18 ? `"${formatGoDuration(value.ns)}"` : undefined;
     case 'bytes': return type === 'bytes' ? `"${formatAlloyBytes(value.n)}"` : type === 'number' ? String(value.n) : undefined;
     case 'num':
       if (type === 'duration') return `"${formatGoDuration(value.v)}"`;
@@ -80,7 +83,7 @@ export function formatDefault(type: string, value: Val): string | undefined {
       // A number in a string-decoded field is a Go enum (an int with UnmarshalText): its text is unknown here.
       return undefined;
     case 'str':
-      if (type === 'string' || type === 'secret' || type === 'duration' || type === 'bytes') return JSON.stringify(value.v);
+      if (['string', 'secret', 'optional_secret', 'duration', 'bytes'].includes(type)) return JSON.stringify(value.v);
       return undefined;
     case 'list': {
       if (!type.startsWith('list(')) return undefined;

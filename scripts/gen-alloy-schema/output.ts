@@ -5,7 +5,11 @@ import type { SchemaData, DataArg, DataBlock, DataBlockUse, DataComponent } from
 // client, queue, retry, output…) is stored once under `shared` and referenced by id, and an argument
 // that is only a type is written as that type string.
 
-export function toData(components: Map<string, SchemaComponent>, meta: Omit<SchemaData, 'shared' | 'components'>): SchemaData {
+export function toData(
+  components: Map<string, SchemaComponent>,
+  meta: Omit<SchemaData, 'shared' | 'components' | 'configBlocks'>,
+  configBlocks = new Map<string, SchemaComponent>(),
+): SchemaData {
   // Pass 1: count identical block contents, and find the blocks that contain themselves.
   const counts = new Map<string, number>();
   const recursiveTypes = new Set<string>();
@@ -18,7 +22,7 @@ export function toData(components: Map<string, SchemaComponent>, meta: Omit<Sche
       visit(child);
     }
   };
-  for (const component of components.values()) visit(component);
+  for (const component of [...components.values(), ...configBlocks.values()]) visit(component);
 
   const shared: Record<string, DataBlock> = {};
   const ids = new Map<string, string>();
@@ -50,9 +54,7 @@ export function toData(components: Map<string, SchemaComponent>, meta: Omit<Sche
     return { ...encodeBlockBody(block, use), ...flags };
   };
 
-  const out: Record<string, DataComponent> = {};
-  for (const name of [...components.keys()].sort()) {
-    const c = components.get(name)!;
+  const encode = (c: SchemaComponent): DataComponent => {
     const body = encodeBlockBody(c, use);
     const component: DataComponent = {
       page: c.page,
@@ -64,11 +66,15 @@ export function toData(components: Map<string, SchemaComponent>, meta: Omit<Sche
       ...body,
     };
     if (!component.page) delete component.page;
-    out[name] = component;
-  }
+    return component;
+  };
+  const out: Record<string, DataComponent> = {};
+  for (const name of [...components.keys()].sort()) out[name] = encode(components.get(name)!);
+  const config: Record<string, DataComponent> = {};
+  for (const name of [...configBlocks.keys()].sort()) config[name] = encode(configBlocks.get(name)!);
   const sortedShared: Record<string, DataBlock> = {};
   for (const id of Object.keys(shared).sort()) sortedShared[id] = shared[id];
-  return { ...meta, shared: sortedShared, components: out };
+  return { ...meta, shared: sortedShared, components: out, configBlocks: config };
 }
 
 function encodeBlockBody(block: SchemaBlock, use: (block: SchemaBlock, name: string) => DataBlockUse): DataBlock {
@@ -99,6 +105,7 @@ function encodeArg(arg: SchemaArg): DataArg {
   if (arg.required) out.required = true;
   if (arg.default !== undefined) out.default = arg.default;
   if (arg.enum) out.enum = arg.enum;
+  if (arg.enumFromDocs) out.enumFromDocs = true;
   if (arg.deprecated) out.deprecated = arg.deprecated;
   if (arg.since) out.since = arg.since;
   if (arg.removed) out.removed = arg.removed;

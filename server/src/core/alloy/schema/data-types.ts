@@ -3,9 +3,10 @@
 
 /**
  * An Alloy type in the notation of Alloy's reference pages: `string`, `number`, `bool`, `duration`
- * (a Go duration string), `bytes` (a units.Base2Bytes string such as "512MiB"), `secret`, `any`,
+ * (a Go duration string), `bytes` (a units.Base2Bytes string such as "512MiB"), `secret`,
+ * `optional_secret` (a string or a secret, alloytypes.OptionalSecret), `any`,
  * `object`, `function`, `list(T)`, `map(T)`, `capsule(Name)` (`capsule(otelcol.Consumer)`,
- * `capsule(MetricsReceiver)`…). See types.ts `parseAlloyType`.
+ * `capsule(MetricsReceiver)`…). See alloy-types.ts `parseAlloyType`.
  */
 export type AlloyTypeText = string;
 
@@ -19,6 +20,8 @@ export type DataArg = AlloyTypeText | {
   /** In Alloy syntax: `"200ms"`, `2000`, `true`, `[]`. */
   default?: string;
   enum?: string[];
+  /** The allowed values come from the reference page only, not from the code that decodes the value. */
+  enumFromDocs?: boolean;
   /** The argument to use instead (or `deprecated`). */
   deprecated?: string;
   since?: string;
@@ -63,4 +66,9 @@ export interface SchemaData {
   versions: string[];
   shared: Record<string, DataBlock>;
   components: Record<string, DataComponent>;
+  /**
+   * Config blocks (logging, tracing, http, remotecfg, livedebugging, argument, export, foreach,
+   * import.*), current release only; their nested blocks are inline (no shared references).
+   */
+  configBlocks: Record<string, DataComponent>;
 }
