@@ -154,6 +154,8 @@ function main(): void {
   }
   releases.push({ version: minor, components: codeOnly });
   applyHistory(merged, releases);
+  // A removed component may keep a page that says so (otelcol.receiver.opencensus).
+  for (const component of merged.values()) component.page ??= pages.find((p) => p.name === component.name)?.page;
   nameReplacements(merged, pages);
   nameCapsules(merged, report);
   const configComponents = new Map([...configBlocks].map(([name, block]) => [name, { ...block, name, stability: 'generally-available' as const, exports: {} }]));

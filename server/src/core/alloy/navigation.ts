@@ -88,13 +88,21 @@ export function componentAt(parsed: AlloyParsed, index: ComponentIndex, position
 
 export function definition(parsed: AlloyParsed, scope: AlloyScope, position: Position): LocationResult[] {
   const offset = parsed.lines.offsetAt(position);
+  const path = blockPathAt(parsed.ast.body, offset);
+  // The name of a custom component: its declare block, here or in the module that declares it.
+  const named = path[path.length - 1];
+  if (named && named.nameSpan.start <= offset && offset <= named.nameSpan.end) {
+    const local = scope.index.declares.get(named.name);
+    if (local) return [{ uri: parsed.doc.uri, range: parsed.lines.range(headerSpan(local).start, headerSpan(local).end) }];
+    const resolution = scope.modules.resolve(named.name);
+    if (resolution.kind === 'declare' && resolution.location) return [resolution.location];
+  }
   const target = componentAt(parsed, scope.index, position);
   if (target) {
     const header = headerSpan(target.block);
     return [{ uri: parsed.doc.uri, range: parsed.lines.range(header.start, header.end) }];
   }
   // `argument.NAME.value` inside a declare: its argument block.
-  const path = blockPathAt(parsed.ast.body, offset);
   const declare = [...path].reverse().find((b) => b.name === 'declare');
   const expr = findExprAt(parsed.ast.body, offset);
   const chain = expr && referencePath(expr);
@@ -110,14 +118,6 @@ export function definition(parsed: AlloyParsed, scope: AlloyScope, position: Pos
         if (component) return [{ uri: facts.uri, range: component.range }];
       }
     }
-  }
-  // The name of a custom component: its declare block, here or in the module that declares it.
-  const named = path[path.length - 1];
-  if (named && named.nameSpan.start <= offset && offset <= named.nameSpan.end) {
-    const local = scope.index.declares.get(named.name);
-    if (local) return [{ uri: parsed.doc.uri, range: parsed.lines.range(headerSpan(local).start, headerSpan(local).end) }];
-    const resolution = scope.modules.resolve(named.name);
-    if (resolution.kind === 'declare' && resolution.location) return [resolution.location];
   }
   return [];
 }

@@ -1,5 +1,6 @@
 import type { Finding, Fix } from '../../types';
 import { availableIn } from '../schema/versions';
+import type { ArgSpec } from '../schema/types';
 import { type AlloyRule, rangeOf, replaceFix } from '../rule-context';
 import { forEachKnownBlock } from './walk';
 
@@ -18,7 +19,10 @@ export const deprecatedArgument: AlloyRule = {
         if (!entry?.deprecated || !availableIn(entry, ctx.version)) continue;
         const replacement = entry.deprecated !== 'deprecated' ? entry.deprecated : undefined;
         const sibling = replacement && (statement.kind === 'attribute' ? spec.args[replacement] : spec.blocks[replacement]);
-        const fixes: Fix[] = sibling && availableIn(sibling, ctx.version) && !block.body.some((s) => s.name === replacement)
+        // A rename is a fix only when the replacement takes the same value (blocking → block_on_overflow,
+        // not enable_protobuf_negotiation = true → scrape_protocols).
+        const sameShape = sibling && (statement.kind === 'block' || (sibling as ArgSpec).type === (entry as ArgSpec).type);
+        const fixes: Fix[] = sibling && sameShape && availableIn(sibling, ctx.version) && !block.body.some((s) => s.name === replacement)
           ? [replaceFix(ctx, `Rename to ${replacement}`, statement.nameSpan, replacement!)]
           : [];
         const instead = !replacement ? '' : statement.kind === 'attribute' && spec.blocks[replacement] ? `; use the ${replacement} block instead` : `; use ${replacement} instead`;

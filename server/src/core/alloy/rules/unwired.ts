@@ -68,7 +68,10 @@ export const unwiredComponent: AlloyRule = {
       const key = ComponentIndex.keyOf(block);
       if (!key || ctx.index.components.get(key) !== block) continue;
       const inputs = receiverExports(spec);
-      if (inputs.length > 0 && hasSource && !fragment && !referenced.has(key)) {
+      // A memory limiter skipped by this file's own receivers (they feed the batch processor directly,
+      // seed 000) is unwired whatever other files hold.
+      const bypassed = block.name === 'otelcol.processor.memory_limiter' && batchesFedByOutputs(ctx).length > 0;
+      if (inputs.length > 0 && hasSource && (!fragment || bypassed) && !referenced.has(key)) {
         findings.push(receivesNothing(ctx, block, key, inputs));
         continue;
       }
@@ -109,8 +112,7 @@ function receivesNothing(ctx: AlloyRuleContext, block: BlockStmt, key: string, i
  * to the batch processor. Offered when exactly one batch processor is fed by output lists.
  */
 function wireLimiterFix(ctx: AlloyRuleContext, limiter: BlockStmt, limiterKey: string): Fix | undefined {
-  const batches = [...ctx.index.components.values()].filter((b) => b.name === 'otelcol.processor.batch');
-  const fed = batches.map((batch) => ({ batch, key: ComponentIndex.keyOf(batch)!, feeds: outputFeeds(ctx, ComponentIndex.keyOf(batch)!) })).filter((b) => b.feeds.length > 0);
+  const fed = batchesFedByOutputs(ctx);
   if (fed.length !== 1 || !limiter.closeBrace) return undefined;
   const [{ batch, key: batchKey, feeds }] = fed;
   const signals = SIGNALS.filter((signal) => feeds.some((feed) => feed.signal === signal));
@@ -134,6 +136,14 @@ function wireLimiterFix(ctx: AlloyRuleContext, limiter: BlockStmt, limiterKey: s
     edits.push({ range: rangeOf(ctx, { start: at, end: at }), newText: last ? block : `${block}\n${ownIndent}` });
   }
   return { title: `Wire ${headerOf(limiter)} in front of ${headerOf(batch)}`, isPreferred: true, edits };
+}
+
+/** Batch processors that other components' output lists send to, with those references. */
+function batchesFedByOutputs(ctx: AlloyRuleContext): { batch: BlockStmt; key: string; feeds: ReturnType<typeof outputFeeds> }[] {
+  return [...ctx.index.components.values()]
+    .filter((b) => b.name === 'otelcol.processor.batch')
+    .map((batch) => ({ batch, key: ComponentIndex.keyOf(batch)!, feeds: outputFeeds(ctx, ComponentIndex.keyOf(batch)!) }))
+    .filter((b) => b.feeds.length > 0);
 }
 
 /** The references to `key` that sit in a signal list of another component's output block. */

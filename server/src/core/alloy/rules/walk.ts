@@ -3,6 +3,7 @@ import type { BlockSpec, ComponentSpec } from '../schema/types';
 import { CONFIG_BLOCK_SPECS } from '../schema/components';
 import type { ComponentResolution } from '../modules';
 import type { AlloyRuleContext } from '../rule-context';
+import { availableIn } from '../schema/versions';
 
 export interface SchemaVisit {
   component: ComponentSpec;
@@ -75,6 +76,8 @@ function collectComponentBlocks(ctx: AlloyRuleContext): KnownComponentBlock[] {
       // against the schema would only repeat that error.
       if (hasUnclosedBlock(statement)) continue;
       const resolution = ctx.modules.resolve(statement.name);
+      // A component the chosen release does not have is reported by alloy/unknown-component alone.
+      if (resolution.kind === 'builtin' && !availableIn(resolution.spec, ctx.version)) continue;
       if (resolution.kind === 'builtin' || resolution.kind === 'declare') out.push({ block: statement, spec: resolution.spec, resolution });
     }
   };
