@@ -206,8 +206,7 @@ class Parser {
 
   /** Skips a balanced group starting at the current `(`, `[` or `{` and returns its inner tokens. */
   skipGroup(): Tok[] {
-    const open = this.next().text;
-    const close = open === '(' ? ')' : open === '[' ? ']' : '}';
+    this.next();
     const start = this.p;
     let depth = 1;
     while (!this.atEnd()) {

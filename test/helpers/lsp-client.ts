@@ -18,6 +18,8 @@ interface Message {
 export class LspTestClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly notifications: Message[] = [];
+  /** Requests the server sent (client/registerCapability, workspace/configuration…), answered as they came. */
+  readonly serverRequests: Message[] = [];
   stderr = '';
   private buffer = Buffer.alloc(0);
   private nextId = 1;
@@ -45,6 +47,7 @@ export class LspTestClient {
         this.pending.delete(message.id);
       } else if (message.id !== undefined && message.method) {
         // A request from the server (workspace/configuration, client/registerCapability): answer it.
+        this.serverRequests.push(message);
         const result = message.method === 'workspace/configuration' ? (message.params.items as unknown[]).map(() => ({})) : null;
         this.write({ jsonrpc: '2.0', id: message.id, result });
       } else {

@@ -9,6 +9,11 @@ import type {
 import { emptyFacts, type DocumentFacts, type WorkspaceIndex } from './workspace';
 import { LineIndex, applyTextEdits, minimalEdit } from './text';
 import { defaultConfig } from './config';
+import type {
+  HighlightResult, PrepareRenameResult, RenameResult, SemanticTokenResult, SignatureHelpResult, WorkspaceDocuments,
+  WorkspaceSymbolResult,
+} from './editor-types';
+import { factSymbols, matchSymbols } from './workspace-symbols';
 
 interface OpenDocument {
   doc: SourceDocument;
@@ -36,6 +41,8 @@ export class HeadroomEngine implements WorkspaceIndex {
   private readonly documents = new Map<string, OpenDocument>();
   /** Facts of files that are not open (the workspace scan); an open document's own facts win. */
   private readonly scanned = new Map<string, DocumentFacts>();
+  /** Workspace symbols of files that are not open, by format (the workspace scan), for workspace/symbol and rename. */
+  private readonly scannedSymbols = new Map<string, { format: string; symbols: WorkspaceSymbolResult[] }>();
   /** While fix-all lints its scratch copy of a document, the original is hidden from the index. */
   private replacedByScratch: string | undefined;
   private readonly services: FormatService[];
@@ -91,11 +98,13 @@ export class HeadroomEngine implements WorkspaceIndex {
     const service = this.services.find((s) => this.safeClaims(s, doc));
     const before = this.scanned.get(doc.uri);
     let facts: DocumentFacts | undefined;
+    let symbols: WorkspaceSymbolResult[] | undefined;
     if (service && Buffer.byteLength(doc.text, 'utf8') <= this.config.maxFileBytes) {
       let parsed: ParsedDocument | undefined;
       try {
         parsed = service.parse(doc);
         facts = service.facts(parsed, this.context());
+        symbols = service.workspaceSymbols?.(parsed);
       } catch (error) {
         this.log(`${service.format} could not index ${doc.uri}: ${describe(error)}`);
       } finally {
@@ -104,6 +113,8 @@ export class HeadroomEngine implements WorkspaceIndex {
     }
     if (facts && publishes(facts)) this.scanned.set(doc.uri, facts);
     else this.scanned.delete(doc.uri);
+    if (service && symbols) this.scannedSymbols.set(doc.uri, { format: service.format, symbols });
+    else this.scannedSymbols.delete(doc.uri);
     return !this.documents.has(doc.uri) && !sameFacts(before, this.scanned.get(doc.uri));
   }
 
@@ -111,6 +122,7 @@ export class HeadroomEngine implements WorkspaceIndex {
   forget(uri: string): boolean {
     const before = this.scanned.get(uri);
     this.scanned.delete(uri);
+    this.scannedSymbols.delete(uri);
     return !this.documents.has(uri) && publishes(before);
   }
 
@@ -267,6 +279,87 @@ export class HeadroomEngine implements WorkspaceIndex {
 
   references(uri: string, position: Position): LocationResult[] {
     return this.call(uri, 'references', [], (s, p) => s.references(p, position, this.context()));
+  }
+
+  semanticTokens(uri: string): SemanticTokenResult[] {
+    return this.call(uri, 'semanticTokens', [], (s, p) => s.semanticTokens?.(p) ?? []);
+  }
+
+  documentHighlights(uri: string, position: Position): HighlightResult[] {
+    return this.call(uri, 'documentHighlights', [], (s, p) => s.documentHighlights?.(p, position) ?? []);
+  }
+
+  signatureHelp(uri: string, position: Position): SignatureHelpResult | null {
+    return this.call(uri, 'signatureHelp', null, (s, p) => s.signatureHelp?.(p, position) ?? null);
+  }
+
+  /** Symbols of every open and scanned document whose name matches `query` (see matchSymbols). */
+  workspaceSymbols(query: string): WorkspaceSymbolResult[] {
+    const symbols: WorkspaceSymbolResult[] = [];
+    for (const [uri, entry] of this.documents) {
+      if (uri === this.replacedByScratch || !entry.service?.workspaceSymbols || !entry.parsed) continue;
+      symbols.push(...this.call(uri, 'workspaceSymbols', [], (s, p) => s.workspaceSymbols!(p)));
+    }
+    for (const [uri, scanned] of this.scannedSymbols) if (!this.documents.has(uri)) symbols.push(...scanned.symbols);
+    for (const facts of this.all()) symbols.push(...factSymbols(facts));
+    return matchSymbols(symbols, query);
+  }
+
+  /**
+   * Whether the name at `position` can be renamed; null when the format has no rename. `read` gives
+   * the text of a workspace file that is not open (the server reads it from disk), for names that
+   * live in another file.
+   */
+  prepareRename(uri: string, position: Position, read: (uri: string) => string | undefined): PrepareRenameResult | null {
+    return this.withWorkspace(uri, 'prepareRename', null, read, (s, p, workspace) => s.prepareRename?.(p, position, workspace) ?? null);
+  }
+
+  /** The edits, per document, that rename the name at `position` across the workspace. */
+  rename(uri: string, position: Position, newName: string, read: (uri: string) => string | undefined): RenameResult {
+    const refused = { error: 'This document has nothing Headroom can rename.' };
+    return this.withWorkspace(uri, 'rename', refused, read, (s, p, workspace) => s.rename?.(p, position, newName, workspace) ?? refused);
+  }
+
+  /**
+   * Runs a cross-file feature with the workspace's documents of the same format: open ones as they are
+   * in the editor, the others (known from the workspace scan) parsed from `read` on first use and freed
+   * afterwards.
+   */
+  private withWorkspace<T>(uri: string, method: string, fallback: T, read: (uri: string) => string | undefined,
+    run: (service: FormatService, parsed: ParsedDocument, workspace: WorkspaceDocuments<ParsedDocument>) => T): T {
+    const service = this.documents.get(uri)?.service;
+    if (!service) return fallback;
+    const uris = [
+      ...[...this.documents].filter(([u, e]) => e.service === service && e.parsed && u !== this.replacedByScratch).map(([u]) => u),
+      ...[...this.scannedSymbols].filter(([u, s]) => s.format === service.format && !this.documents.has(u)).map(([u]) => u),
+    ];
+    const known = new Set(uris);
+    const loaded = new Map<string, ParsedDocument | undefined>();
+    const workspace: WorkspaceDocuments<ParsedDocument> = {
+      uris: () => uris,
+      get: (other) => {
+        const open = this.documents.get(other);
+        if (open) return open.service === service ? open.parsed : undefined;
+        if (!loaded.has(other)) {
+          const text = known.has(other) ? read(other) : undefined;
+          let parsed: ParsedDocument | undefined;
+          if (text !== undefined && Buffer.byteLength(text, 'utf8') <= this.config.maxFileBytes) {
+            try {
+              parsed = service.parse({ uri: other, text });
+            } catch (error) {
+              this.log(`${service.format} could not parse ${other} for ${method}: ${describe(error)}`);
+            }
+          }
+          loaded.set(other, parsed);
+        }
+        return loaded.get(other);
+      },
+    };
+    try {
+      return this.call(uri, method, fallback, (s, p) => run(s, p, workspace));
+    } finally {
+      for (const parsed of loaded.values()) if (parsed) dispose(parsed);
+    }
   }
 
   /**

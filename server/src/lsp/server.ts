@@ -17,6 +17,12 @@ import * as completion from './handlers/completion';
 import * as definition from './handlers/definition';
 import * as references from './handlers/references';
 import * as configuration from './handlers/configuration';
+import * as semanticTokens from './handlers/semanticTokens';
+import * as rename from './handlers/rename';
+import * as documentHighlight from './handlers/documentHighlight';
+import * as signatureHelp from './handlers/signatureHelp';
+import * as workspaceSymbol from './handlers/workspaceSymbol';
+import * as alloyFeatures from './alloyFeatures';
 import * as workspaceScan from './workspaceScan';
 
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc from the VS Code
@@ -38,6 +44,8 @@ let inlayHintsEnabled = true;
 let pullConfiguration = false;
 let watchFiles = false;
 let workspaceRoots: string[] = [];
+let documentChanges = false;
+let alloyFeaturesDynamic = false;
 const maxFileBytes = () => engine.currentConfig.maxFileBytes;
 
 const ctx: ServerContext = {
@@ -81,6 +89,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   pullConfiguration = capabilities.workspace?.configuration === true;
   watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceRoots = configuration.rootsFrom(params);
+  documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  alloyFeaturesDynamic = alloyFeatures.registersDynamically(capabilities);
   await engine.init();
   return {
     capabilities: {
@@ -94,6 +104,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       completionProvider: { triggerCharacters: ['.', '"', '='] },
       definitionProvider: true,
       referencesProvider: true,
+      ...alloyFeatures.staticCapabilities(alloyFeaturesDynamic),
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'headroom', version: '0.1.0' },
   };
@@ -109,6 +121,11 @@ foldingRange.register(ctx);
 completion.register(ctx);
 definition.register(ctx);
 references.register(ctx);
+semanticTokens.register(ctx);
+rename.register(ctx, () => documentChanges);
+documentHighlight.register(ctx);
+signatureHelp.register(ctx);
+workspaceSymbol.register(ctx);
 configuration.register(ctx, {
   canPull: () => pullConfiguration,
   canWatch: () => watchFiles,
@@ -116,6 +133,7 @@ configuration.register(ctx, {
   onSettings: (settings) => { inlayHintsEnabled = settings.inlayHints?.enabled !== false; },
   onFilesChanged: (changes) => { void workspaceScan.onFilesChanged(ctx, changes, maxFileBytes); },
   onReady: () => {
+    if (alloyFeaturesDynamic) alloyFeatures.registerForAlloy(connection);
     const started = Date.now();
     workspaceScan.scanWorkspace(ctx, workspaceRoots, maxFileBytes).then(
       (count) => { if (count > 0) ctx.log(`indexed ${count} workspace files for cross-file rules in ${Date.now() - started} ms`); },

@@ -7,7 +7,7 @@ import { COMPONENTS, CONFIG_BLOCK_SPECS, argumentNote } from './schema/component
 import type { ArgSpec, BlockSpec, ComponentSpec } from './schema/types';
 import { type AlloyType, assignable, formatAlloyType, parseAlloyType } from './schema/alloy-types';
 import { availableIn, defaultIn } from './schema/versions';
-import { importedFiles } from './modules';
+import { importedModules } from './modules';
 import { specPath, type AlloyScope } from './scope';
 import type { TierSelection } from './tier';
 import { formatAlloyBytes, formatDuration } from '../quantity';
@@ -48,10 +48,7 @@ function componentNames(parsed: AlloyParsed, scope: AlloyScope, topLevel: boolea
     items.push({ label: name, kind: 'class', detail: 'custom component (declare)', insertText: snippet(name), isSnippet: true });
   }
   for (const [namespace, block] of scope.index.imports) {
-    if (block.name !== 'import.file') continue;
-    const filename = block.body.find((s) => s.kind === 'attribute' && s.name === 'filename');
-    if (filename?.kind !== 'attribute' || filename.value.kind !== 'string') continue;
-    for (const facts of importedFiles(parsed.doc.uri, String(filename.value.value), scope.modules.workspaceIndex())) {
+    for (const facts of importedModules(parsed.doc.uri, block, scope.modules.workspaceIndex())) {
       for (const declare of facts.alloy!.declares) {
         const name = `${namespace}.${declare.name}`;
         items.push({ label: name, kind: 'class', detail: `custom component from ${facts.uri}`, insertText: snippet(name), isSnippet: true });

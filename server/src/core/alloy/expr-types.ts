@@ -1,7 +1,7 @@
 import type { BlockStmt, Expr, Span } from './ast';
 import { referencePath } from './ast';
 import type { ComponentIndex } from './components';
-import type { ModuleScope } from './modules';
+import type { ComponentResolver } from './modules';
 import type { ComponentSpec } from './schema/types';
 import { type AlloyType, parseAlloyType } from './schema/alloy-types';
 
@@ -55,10 +55,21 @@ export interface ExportReference {
 }
 
 export class ExprTyper {
-  constructor(private readonly index: ComponentIndex, private readonly modules: () => ModuleScope) {}
+  constructor(private readonly index: ComponentIndex, private readonly modules: () => ComponentResolver) {}
+
+  private readonly references = new WeakMap<Expr, ExportReference | null>();
 
   /** A reference to a component of this file, with what its spec says about the export. */
   reference(expr: Expr): ExportReference | undefined {
+    let found = this.references.get(expr);
+    if (found === undefined) {
+      found = this.findReference(expr) ?? null;
+      this.references.set(expr, found);
+    }
+    return found ?? undefined;
+  }
+
+  private findReference(expr: Expr): ExportReference | undefined {
     const path = referencePath(expr);
     if (!path || path.parts.length < 2) return undefined;
     for (let end = path.parts.length; end >= 2; end--) {

@@ -13,15 +13,19 @@ import { formatAlloyType, parseAlloyType } from './schema/alloy-types';
 import { availability, availableIn, defaultIn } from './schema/versions';
 import type { TierSelection } from './tier';
 import { componentAt } from './navigation';
-import { importedFiles } from './modules';
+import { importedModules } from './modules';
 import { specPath, type AlloyScope } from './scope';
 import { headerOf } from './rule-context';
 import { bytesArg, durationArg, known, numberArg } from './rules/values';
 
-/** Hover on an argument or block name, a component header, a reference, or an `argument.X.value`. */
-export function alloyHover(parsed: AlloyParsed, position: Position, ctx: AnalysisContext, scope: AlloyScope, tier: TierSelection | undefined): HoverResult | null {
+/**
+ * Hover on an argument or block name, a standard library function (`stdlib`, the editor's), a component
+ * header, a reference, or an `argument.X.value`.
+ */
+export function alloyHover(parsed: AlloyParsed, position: Position, ctx: AnalysisContext, scope: AlloyScope, tier: TierSelection | undefined, stdlib: () => HoverResult | null): HoverResult | null {
   return argumentHover(parsed, position, ctx, scope, tier)
     ?? nestedBlockHover(parsed, position, scope)
+    ?? stdlib()
     ?? componentHover(parsed, position, ctx, scope, tier)
     ?? declareArgumentHover(parsed, position, scope);
 }
@@ -183,8 +187,7 @@ function importHover(parsed: AlloyParsed, block: BlockStmt, scope: AlloyScope): 
   const probe = declared[0]?.name ?? `${namespace}.`;
   const resolution = scope.modules.resolve(probe);
   if (block.name === 'import.file') {
-    const filename = block.body.find((s): s is AttributeStmt => s.kind === 'attribute' && s.name === 'filename');
-    const files = filename?.value.kind === 'string' ? importedFiles(parsed.doc.uri, String(filename.value.value), scope.modules.workspaceIndex()) : [];
+    const files = importedModules(parsed.doc.uri, block, scope.modules.workspaceIndex());
     if (files.length > 0) {
       lines.push(`Read from the workspace: ${files.map((f) => f.uri).join(', ')}.`);
       lines.push(`Components: ${files.flatMap((f) => f.alloy!.declares.map((d) => `\`${namespace}.${d.name}\``)).join(', ') || 'none'}.`);

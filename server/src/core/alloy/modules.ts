@@ -5,6 +5,7 @@ import type { AlloyDeclareFact, DocumentFacts, WorkspaceIndex } from '../workspa
 import type { LocationResult } from '../types';
 import type { ComponentSpec } from './schema/types';
 import { COMPONENTS_BY_NAME } from './schema/components';
+import { importedFiles, uriPath } from './module-files';
 
 // Which component a block name stands for: a built-in component, a custom component declared in the
 // file (`declare "name"`), in another .alloy file of its folder (`alloy run DIR` loads a folder as one
@@ -48,52 +49,29 @@ export function declareFactSpec(fact: AlloyDeclareFact): ComponentSpec {
   return spec;
 }
 
-function filePath(uri: string): string | undefined {
-  if (!uri.startsWith('file://')) return undefined;
-  try {
-    return decodeURIComponent(new URL(uri).pathname);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The other .alloy files of the same folder, from the workspace facts. */
 export function folderSiblings(uri: string, workspace: WorkspaceIndex): DocumentFacts[] {
-  const own = filePath(uri);
+  const own = uriPath(uri);
   if (!own) return [];
   const dir = path.posix.dirname(own);
   return workspace.all().filter((facts) => {
     if (facts.uri === uri || !facts.alloy) return false;
-    const other = filePath(facts.uri);
+    const other = uriPath(facts.uri);
     return other !== undefined && other !== own && other.endsWith('.alloy') && path.posix.dirname(other) === dir;
   });
 }
 
-/**
- * The workspace files an `import.file` filename stands for: the file, or the .alloy files of the folder,
- * relative to the importing file (Alloy resolves it against its working directory, which is usually
- * where the main file lives), absolute, or matched by its last two path parts.
- */
-export function importedFiles(importer: string, filename: string, workspace: WorkspaceIndex): DocumentFacts[] {
-  const own = filePath(importer);
-  const candidates = workspace.all().filter((facts) => facts.alloy && facts.uri !== importer);
-  const withPath = candidates.map((facts) => ({ facts, file: filePath(facts.uri) })).filter((c): c is { facts: DocumentFacts; file: string } => c.file !== undefined);
-  const target = path.posix.isAbsolute(filename) ? path.posix.normalize(filename) : own ? path.posix.normalize(path.posix.join(path.posix.dirname(own), filename)) : undefined;
-  const exact = withPath.filter((c) => c.file === target);
-  if (exact.length > 0) return exact.map((c) => c.facts);
-  const inFolder = (dir: string) => withPath.filter((c) => path.posix.dirname(c.file) === dir.replace(/\/$/, '') && c.file.endsWith('.alloy'));
-  if (target) {
-    const folder = inFolder(target);
-    if (folder.length > 0) return folder.map((c) => c.facts);
-  }
-  const tail = filename.replace(/\/$/, '').split('/').filter((p) => p && p !== '.').slice(-2).join('/');
-  if (!tail) return [];
-  const bySuffix = withPath.filter((c) => c.file.endsWith(`/${tail}`));
-  if (bySuffix.length > 0) return bySuffix.map((c) => c.facts);
-  return withPath.filter((c) => path.posix.dirname(c.file).endsWith(`/${tail}`) && c.file.endsWith('.alloy')).map((c) => c.facts);
+/** The workspace files (with Alloy facts) an `import.file` block loads; the editor's module-files.ts decides which. */
+export function importedModules(importer: string, block: BlockStmt, workspace: WorkspaceIndex): DocumentFacts[] {
+  const uris = workspace.all().filter((facts) => facts.alloy && facts.uri !== importer).map((facts) => facts.uri);
+  return importedFiles(importer, block, uris).flatMap((uri) => {
+    const facts = workspace.get(uri);
+    return facts?.alloy ? [facts] : [];
+  });
 }
 
-export class ModuleScope {
+/** Resolves component names of one document (cached per request; the workspace may change between requests). */
+export class ComponentResolver {
   private readonly localSpecs = new Map<string, ComponentSpec>();
   private readonly cache = new Map<string, ComponentResolution>();
   private siblingFacts?: DocumentFacts[];
@@ -163,17 +141,13 @@ export class ModuleScope {
       const source = block.name === 'import.string' ? 'its module text is not read' : `${block.name} sources are not fetched`;
       return { kind: 'open', namespace, reason: `${block.name} "${namespace}": ${source}, so its components are not checked` };
     }
-    const filename = block.body.find((s) => s.kind === 'attribute' && s.name === 'filename');
-    if (filename?.kind !== 'attribute' || filename.value.kind !== 'string') {
-      return { kind: 'open', namespace, reason: `import.file "${namespace}": its filename is computed, so its components are not checked` };
-    }
-    const files = importedFiles(this.uri, String(filename.value.value), this.workspace);
+    const files = importedModules(this.uri, block, this.workspace);
     for (const facts of files) {
       const fact = facts.alloy!.declares.find((d) => d.name === member);
       if (fact) return { kind: 'declare', spec: declareFactSpec({ ...fact, name: `${namespace}.${member}` }), location: { uri: facts.uri, range: fact.range }, from: facts.uri };
     }
     if (files.length === 0) {
-      return { kind: 'open', namespace, reason: `import.file "${namespace}": ${String(filename.value.value)} is not in the workspace, so its components are not checked` };
+      return { kind: 'open', namespace, reason: `import.file "${namespace}": the module is not in the workspace (or its filename is computed), so its components are not checked` };
     }
     return { kind: 'unknown' };
   }

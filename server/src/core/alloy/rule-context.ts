@@ -5,7 +5,7 @@ import type { AlloyParsed } from './parser';
 import type { ComponentIndex } from './components';
 import type { TierSelection } from './tier';
 import type { Fix, Range } from '../types';
-import type { ModuleScope } from './modules';
+import type { ComponentResolver } from './modules';
 import type { ExprTyper } from './expr-types';
 
 export interface AlloyRuleContext {
@@ -16,7 +16,7 @@ export interface AlloyRuleContext {
   /** Minor Alloy release checked against (`1.18`), from `alloyVersion` or the newest. */
   version: string;
   /** What each component name stands for (built-in, declared, imported). */
-  modules: ModuleScope;
+  modules: ComponentResolver;
   typer: ExprTyper;
 }
 

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../context';
 import type { AlloyParsed } from './parser';
 import { ComponentIndex } from './components';
-import { ModuleScope } from './modules';
+import { ComponentResolver } from './modules';
 import { ExprTyper } from './expr-types';
 import { alloyTypeText } from './schema/alloy-types';
 import { resolveAlloyVersion } from './schema/versions';
@@ -14,7 +14,7 @@ export interface AlloyScope {
   index: ComponentIndex;
   /** Minor Alloy release checked against (`1.18`). */
   version: string;
-  modules: ModuleScope;
+  modules: ComponentResolver;
   typer: ExprTyper;
 }
 
@@ -32,9 +32,9 @@ export function componentIndex(parsed: AlloyParsed): ComponentIndex {
 /** The scope of one request: module resolution reads the workspace as it is now, so it is not kept. */
 export function alloyScope(parsed: AlloyParsed, ctx: AnalysisContext): AlloyScope {
   const index = componentIndex(parsed);
-  let modules: ModuleScope | undefined;
+  let modules: ComponentResolver | undefined;
   const typer = new ExprTyper(index, () => modules!);
-  modules = new ModuleScope(parsed.doc.uri, index, ctx.workspace, (value) => alloyTypeText(typer.typeOf(value)));
+  modules = new ComponentResolver(parsed.doc.uri, index, ctx.workspace, (value) => alloyTypeText(typer.typeOf(value)));
   return { index, version: resolveAlloyVersion(ctx.config.alloyVersion), modules, typer };
 }
 

@@ -12,6 +12,10 @@ import type { AlloyRuleContext } from './rule-context';
 import { selectTier } from './tier';
 import { bytesArg, numberArg } from './rules/values';
 import { alloyScope, componentIndex, type AlloyScope } from './scope';
+import { semanticTokens } from './semantic-tokens';
+import { documentHighlights, prepareRename, rename } from './rename';
+import { signatureHelp, stdlibHover } from './signature-help';
+import { workspaceSymbols } from './workspace-symbols';
 
 const ALLOY_LANGUAGE_IDS = new Set(['grafana-alloy', 'alloy', 'river']);
 
@@ -76,7 +80,7 @@ export const alloyService: FormatService<AlloyParsed> = {
   },
 
   hover(parsed: AlloyParsed, position: Position, ctx: AnalysisContext): HoverResult | null {
-    return alloyHover(parsed, position, ctx, alloyScope(parsed, ctx), selectTier(parsed, ctx).selection);
+    return alloyHover(parsed, position, ctx, alloyScope(parsed, ctx), selectTier(parsed, ctx).selection, () => stdlibHover(parsed, position));
   },
 
   inlayHints: (parsed, range, ctx) => inlayHints(parsed, componentIndex(parsed), range, selectTier(parsed, ctx).selection),
@@ -88,5 +92,12 @@ export const alloyService: FormatService<AlloyParsed> = {
 
   definition: (parsed, position, ctx) => definition(parsed, alloyScope(parsed, ctx), position),
   references: (parsed, position, ctx) => references(parsed, alloyScope(parsed, ctx), position),
+
+  semanticTokens,
+  documentHighlights,
+  signatureHelp,
+  workspaceSymbols,
+  prepareRename,
+  rename,
 };
 

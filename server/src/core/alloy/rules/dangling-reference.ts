@@ -53,11 +53,14 @@ export const danglingReference: AlloyRule = {
  * A chain whose prefix is a declared component is fine, whatever follows (`grafana_cloud.stack.receivers.metrics`).
  */
 export function danglingKey(ctx: AlloyRuleContext, parts: string[]): string[] | undefined {
+  // prefixes[i] = parts[0..i] joined with dots.
+  const prefixes: string[] = [parts[0]];
+  for (let i = 1; i < parts.length; i++) prefixes.push(`${prefixes[i - 1]}.${parts[i]}`);
   for (let end = parts.length; end >= 2; end--) {
-    if (ctx.index.components.has(parts.slice(0, end).join('.'))) return undefined;
+    if (ctx.index.components.has(prefixes[end - 1])) return undefined;
   }
   for (let end = parts.length - 1; end >= 1; end--) {
-    const resolution = ctx.modules.resolve(parts.slice(0, end).join('.'));
+    const resolution = ctx.modules.resolve(prefixes[end - 1]);
     // Built-in and declared names are exact; a component of a module Headroom cannot read is `ns.name`;
     // a bare name (`self_collect.example.out`) is a component only when a declare defines it.
     const isComponentName = resolution.kind === 'builtin' || resolution.kind === 'declare'

@@ -3,26 +3,37 @@ import { type AlloyRule, type AlloyRuleContext, rangeOf, replaceFix } from '../r
 import { attributesOf, forEachKnownBlock } from './walk';
 import { type ValueProblem, valueProblems } from './value-check';
 
-/** Value problems of every attribute of every known block, of one kind. */
-function problemsOfKind(ctx: AlloyRuleContext, kind: ValueProblem['kind'], code: string): Finding[] {
-  const findings: Finding[] = [];
+const problems = new WeakMap<AlloyRuleContext, { problem: ValueProblem; where: string; name: string }[]>();
+
+/** Value problems of every attribute of every known block, found once per lint for both rules. */
+function allProblems(ctx: AlloyRuleContext): { problem: ValueProblem; where: string; name: string }[] {
+  let out = problems.get(ctx);
+  if (out) return out;
+  out = [];
   forEachKnownBlock(ctx, ({ spec, block, where }) => {
     if (spec.open) return;
     for (const attribute of attributesOf(block)) {
       const arg = spec.args[attribute.name];
       if (!arg) continue;
-      for (const problem of valueProblems(attribute.value, arg.type, ctx.typer)) {
-        if (problem.kind !== kind) continue;
-        findings.push({
-          code,
-          severity: 'error',
-          message: `${where} ${attribute.name} ${problem.message}; Alloy refuses to load the config.`,
-          range: rangeOf(ctx, problem.span),
-          fixes: problem.replacement !== undefined ? [replaceFix(ctx, `Change to ${problem.replacement}`, problem.span, problem.replacement)] : [],
-        });
-      }
+      for (const problem of valueProblems(attribute.value, arg.type, ctx.typer)) out!.push({ problem, where, name: attribute.name });
     }
   });
+  problems.set(ctx, out);
+  return out;
+}
+
+function problemsOfKind(ctx: AlloyRuleContext, kind: ValueProblem['kind'], code: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const { problem, where, name } of allProblems(ctx)) {
+    if (problem.kind !== kind) continue;
+    findings.push({
+      code,
+      severity: 'error',
+      message: `${where} ${name} ${problem.message}; Alloy refuses to load the config.`,
+      range: rangeOf(ctx, problem.span),
+      fixes: problem.replacement !== undefined ? [replaceFix(ctx, `Change to ${problem.replacement}`, problem.span, problem.replacement)] : [],
+    });
+  }
   return findings;
 }
 

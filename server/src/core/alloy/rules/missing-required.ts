@@ -1,5 +1,6 @@
 import type { Finding } from '../../types';
 import { availableIn } from '../schema/versions';
+import type { ArgSpec, BlockSpec } from '../schema/types';
 import { type AlloyRule, headerOf, insertAttributeFix, rangeOf } from '../rule-context';
 import { forEachKnownBlock } from './walk';
 import { navigationSpan } from './spans';
@@ -14,6 +15,20 @@ const RECOMMENDED: Record<string, string> = {
 // (grafana/alloy v1.18.1 syntax/vm/struct_decoder.go); required = a struct tag without `optional`,
 // or an `argument` block of a declare without `optional = true`.
 
+/** The required arguments and blocks of a spec, found once per spec (specs are shared and never change). */
+const requiredOf = new WeakMap<BlockSpec, { args: [string, ArgSpec][]; blocks: [string, BlockSpec][] }>();
+function required(spec: BlockSpec): { args: [string, ArgSpec][]; blocks: [string, BlockSpec][] } {
+  let entry = requiredOf.get(spec);
+  if (!entry) {
+    entry = {
+      args: Object.entries(spec.args).filter(([, arg]) => arg.required),
+      blocks: Object.entries(spec.blocks).filter(([, block]) => block.required),
+    };
+    requiredOf.set(spec, entry);
+  }
+  return entry;
+}
+
 export const missingRequired: AlloyRule = {
   id: 'alloy/missing-required',
   defaultSeverity: 'error',
@@ -23,8 +38,10 @@ export const missingRequired: AlloyRule = {
     const findings: Finding[] = [];
     forEachKnownBlock(ctx, ({ component, block, spec, where, path }) => {
       if (spec.open) return;
-      for (const [name, arg] of Object.entries(spec.args)) {
-        if (!arg.required || !availableIn(arg, ctx.version) || block.body.some((s) => s.kind === 'attribute' && s.name === name)) continue;
+      const { args, blocks } = required(spec);
+      if (args.length === 0 && blocks.length === 0) return;
+      for (const [name, arg] of args) {
+        if (!availableIn(arg, ctx.version) || block.body.some((s) => s.kind === 'attribute' && s.name === name)) continue;
         const recommended = path.length === 0 ? RECOMMENDED[`${component.name}.${name}`] : undefined;
         findings.push({
           code: this.id,
@@ -34,8 +51,8 @@ export const missingRequired: AlloyRule = {
           fixes: recommended ? [insertAttributeFix(ctx, block, name, recommended, `Add ${name} = ${recommended}`)] : [],
         });
       }
-      for (const [name, child] of Object.entries(spec.blocks)) {
-        if (!child.required || !availableIn(child, ctx.version) || block.body.some((s) => s.kind === 'block' && s.name === name)) continue;
+      for (const [name, child] of blocks) {
+        if (!availableIn(child, ctx.version) || block.body.some((s) => s.kind === 'block' && s.name === name)) continue;
         findings.push({
           code: this.id,
           severity: 'error',

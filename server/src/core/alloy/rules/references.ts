@@ -19,6 +19,17 @@ export interface ReferenceChain {
  * block around it (module scope), in document order. A chain under an index or call is reached too.
  */
 export function referenceChains(ctx: AlloyRuleContext): ReferenceChain[] {
+  let chains = cache.get(ctx);
+  if (!chains) {
+    chains = collectChains(ctx);
+    cache.set(ctx, chains);
+  }
+  return chains;
+}
+
+const cache = new WeakMap<AlloyRuleContext, ReferenceChain[]>();
+
+function collectChains(ctx: AlloyRuleContext): ReferenceChain[] {
   const chains: ReferenceChain[] = [];
   const visitExpr = (expr: Expr, owner: BlockStmt, declare?: BlockStmt) => {
     const path = referencePath(expr);

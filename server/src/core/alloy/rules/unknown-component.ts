@@ -4,7 +4,7 @@ import type { BlockStmt, Statement } from '../ast';
 import { CONFIG_BLOCKS } from '../components';
 import { BUILTIN_NAMESPACES, COMPONENTS, CONFIG_BLOCK_SPECS } from '../schema/components';
 import { availability } from '../schema/versions';
-import { importedFiles } from '../modules';
+import { importedModules } from '../modules';
 import { type AlloyRule, type AlloyRuleContext, rangeOf, replaceFix } from '../rule-context';
 
 // Alloy loads a block as a component when it is not a config block; a name it does not know stops the
@@ -66,8 +66,7 @@ function checkName(ctx: AlloyRuleContext, block: BlockStmt): Finding | undefined
   const namespace = dot > 0 ? block.name.slice(0, dot) : block.name;
   const imported = ctx.index.imports.get(namespace);
   if (imported?.name === 'import.file') {
-    const filename = imported.body.find((s) => s.kind === 'attribute' && s.name === 'filename');
-    const files = filename?.kind === 'attribute' && filename.value.kind === 'string' ? importedFiles(ctx.parsed.doc.uri, String(filename.value.value), ctx.analysis.workspace) : [];
+    const files = importedModules(ctx.parsed.doc.uri, imported, ctx.analysis.workspace);
     const declares = files.flatMap((f) => f.alloy!.declares.map((d) => `${namespace}.${d.name}`));
     const suggestion = closest(block.name, declares);
     return {

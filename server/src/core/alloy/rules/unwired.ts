@@ -40,11 +40,15 @@ function senderLists(block: BlockStmt, spec: ComponentSpec): AttributeStmt[] {
   return lists;
 }
 
-/** Keys of the components something sends to, here or in another file of the folder. */
-function referencedKeys(ctx: AlloyRuleContext): Set<string> {
-  const keys = new Set(ctx.index.references.map((r) => r.key));
-  for (const facts of ctx.modules.siblings()) for (const key of facts.alloy!.referenced) keys.add(key);
-  return keys;
+/** Whether something refers to the component `key`, here or (looked up only when needed) in another file of the folder. */
+function referencedBy(ctx: AlloyRuleContext): (key: string) => boolean {
+  const local = new Set(ctx.index.references.map((r) => r.key));
+  let siblings: Set<string> | undefined;
+  return (key) => {
+    if (local.has(key)) return true;
+    siblings ??= new Set(ctx.modules.siblings().flatMap((facts) => facts.alloy!.referenced));
+    return siblings.has(key);
+  };
 }
 
 export const unwiredComponent: AlloyRule = {
@@ -55,7 +59,7 @@ export const unwiredComponent: AlloyRule = {
   check(ctx) {
     if (ctx.parsed.syntax.length > 0) return [];
     const findings: Finding[] = [];
-    const referenced = referencedKeys(ctx);
+    const referenced = referencedBy(ctx);
     const components = componentBlocks(ctx).filter(({ spec, resolution }) => spec.origin === 'builtin' && resolution);
     // A file without a source of telemetry (a receiver, a scrape, a log source) is a fragment, not a
     // pipeline: what its processors receive comes from elsewhere.
@@ -63,7 +67,8 @@ export const unwiredComponent: AlloyRule = {
       && senderLists(block, spec).some((list) => list.value.kind !== 'array' || list.value.elements.length > 0));
     // A file that refers to components it does not declare is part of a larger config (`alloy run DIR`,
     // a module): what it sends to or receives from may live in a file Headroom has not seen.
-    const fragment = referenceChains(ctx).some((chain) => chain.parts[0] !== 'argument' && danglingKey(ctx, chain.parts) !== undefined);
+    let fragment: boolean | undefined;
+    const isFragment = () => (fragment ??= referenceChains(ctx).some((chain) => chain.parts[0] !== 'argument' && danglingKey(ctx, chain.parts) !== undefined));
     for (const { block, spec } of components) {
       const key = ComponentIndex.keyOf(block);
       if (!key || ctx.index.components.get(key) !== block) continue;
@@ -71,7 +76,7 @@ export const unwiredComponent: AlloyRule = {
       // A memory limiter skipped by this file's own receivers (they feed the batch processor directly,
       // seed 000) is unwired whatever other files hold.
       const bypassed = block.name === 'otelcol.processor.memory_limiter' && batchesFedByOutputs(ctx).length > 0;
-      if (inputs.length > 0 && hasSource && (!fragment || bypassed) && !referenced.has(key)) {
+      if (inputs.length > 0 && hasSource && !referenced(key) && (bypassed || !isFragment())) {
         findings.push(receivesNothing(ctx, block, key, inputs));
         continue;
       }

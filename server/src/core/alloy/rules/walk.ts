@@ -23,18 +23,30 @@ export interface SchemaVisit {
  * declare bodies and foreach templates. Open specs are visited but have nothing to check.
  */
 export function forEachKnownBlock(ctx: AlloyRuleContext, visit: (v: SchemaVisit) => void): void {
+  for (const v of knownBlocks(ctx)) visit(v);
+}
+
+const visits = new WeakMap<AlloyRuleContext, SchemaVisit[]>();
+
+/** The blocks forEachKnownBlock visits, collected once per lint (every schema rule walks them). */
+function knownBlocks(ctx: AlloyRuleContext): SchemaVisit[] {
+  let out = visits.get(ctx);
+  if (out) return out;
+  out = [];
   for (const { block, spec } of componentBlocks(ctx)) {
-    const walk = (current: BlockStmt, currentSpec: BlockSpec, path: string[]) => {
-      visit({ component: spec, componentBlock: block, block: current, spec: currentSpec, path, where: [spec.name, ...path].join(' > ') });
+    const walk = (current: BlockStmt, currentSpec: BlockSpec, path: string[], where: string) => {
+      out!.push({ component: spec, componentBlock: block, block: current, spec: currentSpec, path, where });
       if (currentSpec.open) return;
       for (const statement of current.body) {
         if (statement.kind !== 'block') continue;
         const child = currentSpec.blocks[statement.name];
-        if (child) walk(statement, child, [...path, statement.name]);
+        if (child) walk(statement, child, [...path, statement.name], `${where} > ${statement.name}`);
       }
     };
-    walk(block, spec, []);
+    walk(block, spec, [], spec.name);
   }
+  visits.set(ctx, out);
+  return out;
 }
 
 export interface KnownComponentBlock {

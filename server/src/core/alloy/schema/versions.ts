@@ -30,10 +30,20 @@ export function resolveAlloyVersion(text: string | undefined): string {
   return minor;
 }
 
+const minors = new Map<string, number>();
+/** `1.11` → 1011, so versions compare as numbers; memoised (only a few dozen versions exist). */
+function ordinal(version: string): number {
+  let n = minors.get(version);
+  if (n === undefined) {
+    const [major, minor] = version.split('.').map(Number);
+    n = major * 1000 + minor;
+    minors.set(version, n);
+  }
+  return n;
+}
+
 export function compareVersions(a: string, b: string): number {
-  const [am, an] = a.split('.').map(Number);
-  const [bm, bn] = b.split('.').map(Number);
-  return am - bm || an - bn;
+  return ordinal(a) - ordinal(b);
 }
 
 export type Availability = { ok: true } | { ok: false; since: string } | { ok: false; removed: string };
@@ -46,6 +56,7 @@ export function availability(spec: { since?: string; removed?: string }, version
 }
 
 export function availableIn(spec: { since?: string; removed?: string }, version: string): boolean {
+  if (spec.since === undefined && spec.removed === undefined) return true;
   return availability(spec, version).ok;
 }
 
