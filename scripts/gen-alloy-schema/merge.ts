@@ -46,7 +46,10 @@ export function mergeDocs(component: SchemaComponent, page: DocPage | undefined,
           report.undocumented.push(`${where}.${name}`);
           continue;
         }
-        mergeArg(arg, doc, `${where}.${name}`, report, page.deprecations.get(name));
+        // A page's "x is deprecated in favor of y" concerns the block where y is x's sibling.
+        const replacement = page.deprecations.get(name);
+        const sibling = replacement !== undefined && (replacement in block.args || replacement in block.blocks) ? replacement : undefined;
+        mergeArg(arg, doc, `${where}.${name}`, report, sibling);
       }
       for (const doc of docArgs) {
         if (!(doc.name in block.args) && !(doc.name in block.blocks)) report.documentedOnly.push(`${where}.${doc.name}`);
