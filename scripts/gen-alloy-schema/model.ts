@@ -1,23 +1,10 @@
 import type { Val } from './go-packages';
+import type { ArgFacts } from '../../server/src/core/alloy/schema/data-types';
 
 // The generator's working model of a component schema (before shared blocks are factored out into
 // the committed data, server/src/core/alloy/schema/data/components.json).
 
-export interface SchemaArg {
-  type: string;
-  required?: boolean;
-  /** In Alloy syntax: `"200ms"`, `2000`, `true`, `["a"]`. */
-  default?: string;
-  enum?: string[];
-  /** The allowed values come from the docs only (the code does not check them when decoding). */
-  enumFromDocs?: boolean;
-  /** The argument to use instead, or a short reason, when the docs mark it deprecated. */
-  deprecated?: string;
-  since?: string;
-  removed?: string;
-  /** Earlier defaults, oldest first: `[version, default]` pairs, the default used from that version on. */
-  defaults?: [string, string | null][];
-}
+export type SchemaArg = ArgFacts;
 
 export interface SchemaBlock {
   args: Record<string, SchemaArg>;

@@ -27,17 +27,7 @@ export const unknownArgument: AlloyRule = {
   doc: 'An argument the component or block does not have in the chosen Alloy release (a typo, an OpenTelemetry Collector name, an argument added later or removed): Alloy refuses to load the config ("unrecognized attribute name"). Every component of Alloy is known; custom components take the arguments of their declare block.',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'syntax/vm/struct_decoder.go; component Arguments struct tags' }],
   check(ctx) {
-    const findings: Finding[] = [];
-    forEachKnownBlock(ctx, (visit) => {
-      if (visit.spec.open) return;
-      for (const statement of visit.block.body) {
-        if (statement.kind !== 'attribute') continue;
-        const arg = visit.spec.args[statement.name];
-        if (!arg) findings.push(unknownAttribute(ctx, visit, statement));
-        else if (!availableIn(arg, ctx.version)) findings.push(notInVersion(ctx, visit, statement, arg, 'argument', this.id));
-      }
-    });
-    return findings;
+    return unknownStatements(ctx, 'attribute');
   },
 };
 
@@ -47,19 +37,24 @@ export const unknownBlock: AlloyRule = {
   doc: 'A block the component or block does not have in the chosen Alloy release: Alloy refuses to load the config ("unrecognized block name"). Custom components (declare) take no blocks.',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'syntax/vm/struct_decoder.go; component Arguments struct tags' }],
   check(ctx) {
-    const findings: Finding[] = [];
-    forEachKnownBlock(ctx, (visit) => {
-      if (visit.spec.open) return;
-      for (const statement of visit.block.body) {
-        if (statement.kind !== 'block') continue;
-        const child = visit.spec.blocks[statement.name];
-        if (!child) findings.push(unknownChildBlock(ctx, visit, statement));
-        else if (!availableIn(child, ctx.version)) findings.push(notInVersion(ctx, visit, statement, child, 'block', this.id));
-      }
-    });
-    return findings;
+    return unknownStatements(ctx, 'block');
   },
 };
+
+/** Attributes (or blocks) of every known block that its spec does not have in the chosen release. */
+function unknownStatements(ctx: AlloyRuleContext, kind: 'attribute' | 'block'): Finding[] {
+  const findings: Finding[] = [];
+  forEachKnownBlock(ctx, (visit) => {
+    if (visit.spec.open) return;
+    for (const statement of visit.block.body) {
+      if (statement.kind !== kind) continue;
+      const spec = statement.kind === 'attribute' ? visit.spec.args[statement.name] : visit.spec.blocks[statement.name];
+      if (!spec) findings.push(statement.kind === 'attribute' ? unknownAttribute(ctx, visit, statement) : unknownChildBlock(ctx, visit, statement));
+      else if (!availableIn(spec, ctx.version)) findings.push(notInVersion(ctx, visit, statement, spec));
+    }
+  });
+  return findings;
+}
 
 function available<T extends { since?: string; removed?: string }>(entries: Record<string, T>, version: string): string[] {
   return Object.entries(entries).filter(([, spec]) => availableIn(spec, version)).map(([name]) => name);
@@ -108,7 +103,9 @@ function unknownChildBlock(ctx: AlloyRuleContext, visit: SchemaVisit, block: Blo
 }
 
 /** An argument or block that exists in the schema but not in the chosen release. */
-function notInVersion(ctx: AlloyRuleContext, visit: SchemaVisit, statement: AttributeStmt | BlockStmt, spec: ArgSpec | BlockSpec, kind: 'argument' | 'block', code: string): Finding {
+function notInVersion(ctx: AlloyRuleContext, visit: SchemaVisit, statement: AttributeStmt | BlockStmt, spec: ArgSpec | BlockSpec): Finding {
+  const kind = statement.kind === 'attribute' ? 'argument' : 'block';
+  const code = statement.kind === 'attribute' ? 'alloy/unknown-argument' : 'alloy/unknown-block';
   const state = availability(spec, ctx.version);
   const fixes: Fix[] = [];
   let message: string;

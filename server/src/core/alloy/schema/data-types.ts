@@ -13,21 +13,29 @@ export type AlloyTypeText = string;
 /** `[version, default]`: the default used from that version on (oldest first); null when unknown. */
 export type DefaultHistory = [string, string | null][];
 
-/** An argument: just its type, or its type with the rest. */
-export type DataArg = AlloyTypeText | {
+/** What the schema knows of an argument (the generator's model, the committed data and the analysis share it). */
+export interface ArgFacts {
+  /** Alloy type notation, e.g. `duration`, `list(capsule(MetricsReceiver))`. */
   type: AlloyTypeText;
   required?: boolean;
   /** In Alloy syntax: `"200ms"`, `2000`, `true`, `[]`. */
   default?: string;
+  /** Allowed values of a string argument. */
   enum?: string[];
   /** The allowed values come from the reference page only, not from the code that decodes the value. */
   enumFromDocs?: boolean;
-  /** The argument to use instead (or `deprecated`). */
+  /** The argument to use instead (or `deprecated` when the docs name none). */
   deprecated?: string;
+  /** Minor release that added it, e.g. `1.11`; absent when it is older than the oldest release read. */
   since?: string;
+  /** Minor release that removed it. */
   removed?: string;
+  /** Earlier defaults, oldest first. */
   defaults?: DefaultHistory;
-};
+}
+
+/** An argument: just its type, or its type with the rest. */
+export type DataArg = AlloyTypeText | ArgFacts;
 
 export interface DataBlock {
   args?: Record<string, DataArg>;

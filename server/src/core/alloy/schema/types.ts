@@ -1,26 +1,9 @@
-import type { AlloyTypeText, DefaultHistory } from './data-types';
+import type { AlloyTypeText, ArgFacts } from './data-types';
 
 // The component schema as the analysis uses it (built from data/components.json by components.ts, and
 // from `declare` blocks by modules.ts).
 
-export interface ArgSpec {
-  /** Alloy type notation, e.g. `duration`, `list(capsule(MetricsReceiver))`; see alloy-types.ts. */
-  type: AlloyTypeText;
-  /** In Alloy syntax, e.g. `"200ms"`, `2000`, `true`. */
-  default?: string;
-  required?: boolean;
-  /** Allowed values of a string argument. */
-  enum?: string[];
-  /** The allowed values come from the reference page only (Alloy's decoder does not check them). */
-  enumFromDocs?: boolean;
-  /** Deprecated: the argument to use instead (or `deprecated` when the docs name none). */
-  deprecated?: string;
-  /** Minor release that added it, e.g. `1.11`; absent when it is older than the oldest release read. */
-  since?: string;
-  /** Minor release that removed it. */
-  removed?: string;
-  /** Earlier defaults (see data-types.ts DefaultHistory). */
-  defaults?: DefaultHistory;
+export interface ArgSpec extends ArgFacts {
   /** Our own short note for hovers and completion, where Headroom has something to add. */
   doc?: string;
 }
