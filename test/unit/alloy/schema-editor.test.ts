@@ -18,7 +18,7 @@ const text = [
   '',
   'prometheus.scrape "pods" {',
   '  targets    = discovery.kubernetes.pods.targets',
-  '  forward_to = [',
+  '  forward_to = []',
   '}',
   '',
   'prometheus.remote_write "default" {',
@@ -77,6 +77,7 @@ test('completion of values: allowed values, and references of the type the argum
   engine.open({ uri, text });
   const levels = engine.completion(uri, { line: 24, character: 10 }).map((i) => i.label);
   assert.deepEqual(levels.filter((l) => l.startsWith('"')), ['""', '"debug"', '"info"', '"warn"', '"error"']);
+  // Inside `forward_to = [|]`, as the editor's bracket auto-closing leaves it.
   const receivers = engine.completion(uri, { line: 7, character: 16 }).map((i) => i.label);
   assert.ok(receivers.includes('prometheus.remote_write.default.receiver'));
   assert.ok(!receivers.includes('otelcol.exporter.otlp.default.input'), 'an otelcol.Consumer is not a MetricsReceiver');
