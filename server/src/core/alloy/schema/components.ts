@@ -19,15 +19,33 @@ function toArg(data: DataArg): ArgSpec {
   return typeof data === 'string' ? { type: data } : { ...data };
 }
 
-const sharedBlocks = new Map<string, BlockSpec>();
-for (const id of Object.keys(schema.shared)) sharedBlocks.set(id, { args: {}, blocks: {} });
-for (const [id, body] of Object.entries(schema.shared)) fillBlock(sharedBlocks.get(id)!, body);
-
-function fillBlock(target: BlockSpec, body: DataBlock): void {
-  for (const [name, arg] of Object.entries(body.args ?? {})) target.args[name] = toArg(arg);
-  for (const [name, use] of Object.entries(body.blocks ?? {})) target.blocks[name] = blockUse(use);
+/**
+ * Gives `target` its `args` and `blocks`, built from `body` the first time either is read: loading the
+ * schema only indexes it, and a component's tree is built when a document first uses the component.
+ */
+function lazyMembers(target: BlockSpec, body: DataBlock): void {
+  let members: Pick<BlockSpec, 'args' | 'blocks'> | undefined;
+  const build = () => {
+    if (!members) {
+      // Set before filling, so a block that contains itself (stage.match) finds itself being built.
+      members = { args: {}, blocks: {} };
+      for (const [name, arg] of Object.entries(body.args ?? {})) members.args[name] = toArg(arg);
+      for (const [name, use] of Object.entries(body.blocks ?? {})) members.blocks[name] = blockUse(use);
+    }
+    return members;
+  };
+  Object.defineProperty(target, 'args', { get: () => build().args, enumerable: true, configurable: true });
+  Object.defineProperty(target, 'blocks', { get: () => build().blocks, enumerable: true, configurable: true });
   if (body.labelled) target.labelled = true;
 }
+
+function newBlock(body: DataBlock): BlockSpec {
+  const block = {} as BlockSpec;
+  lazyMembers(block, body);
+  return block;
+}
+
+const sharedBlocks = new Map<string, BlockSpec>(Object.entries(schema.shared).map(([id, body]) => [id, newBlock(body)]));
 
 function blockUse(use: DataBlockUse): BlockSpec {
   const { ref, required, repeatable, ordered, deprecated, since, removed } = use;
@@ -36,29 +54,25 @@ function blockUse(use: DataBlockUse): BlockSpec {
   if (ref) {
     const shared = sharedBlocks.get(ref);
     if (!shared) throw new Error(`Alloy schema data: unknown shared block ${ref}`);
-    // Same argument and block maps as the shared block (so cycles and sharing hold), own use flags.
-    return Object.keys(flags).length === 0 ? shared : Object.assign(Object.create(null) as BlockSpec, shared, flags);
+    // The shared block's arguments and blocks (so cycles and sharing hold), with its own use flags here.
+    return Object.keys(flags).length === 0 ? shared : Object.assign(Object.create(shared) as BlockSpec, flags);
   }
-  const block: BlockSpec = { args: {}, blocks: {}, ...flags };
-  fillBlock(block, use);
-  return block;
+  return Object.assign(newBlock(use), flags);
 }
 
 function toComponent(name: string, body: DataComponent, origin: ComponentSpec['origin']): ComponentSpec {
-  const component: ComponentSpec = {
+  const component = {
     name,
     origin,
     stability: body.stability,
     exports: body.exports,
-    args: {},
-    blocks: {},
     ...(body.page ? { docs: body.page } : {}),
     ...(body.community ? { community: true } : {}),
     ...(body.since ? { since: body.since } : {}),
     ...(body.removed ? { removed: body.removed } : {}),
     ...(COMPONENT_NOTES[name] ? { doc: COMPONENT_NOTES[name] } : {}),
-  };
-  fillBlock(component, body);
+  } as ComponentSpec;
+  lazyMembers(component, body);
   return component;
 }
 
