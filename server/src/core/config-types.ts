@@ -1,4 +1,5 @@
 import type { Severity } from './types';
+import type { Load } from './capacity/load';
 
 /**
  * The resolved configuration: VS Code settings (`headroom.*`) merged over the workspace
@@ -15,4 +16,6 @@ export interface HeadroomConfig {
   maxFileBytes: number;
   /** Alloy release the configs are checked against (`1.10`, `v1.10.2`); unset: the newest stable release Headroom knows. */
   alloyVersion?: string;
+  /** Per catalog workload: the load it is sized for (`.headroom.yaml` `load:`); picks the tier when none is named. */
+  load: Record<string, Load>;
 }

@@ -11,6 +11,7 @@ import { importedModules } from './modules';
 import { specPath, type AlloyScope } from './scope';
 import type { TierSelection } from './tier';
 import { formatAlloyBytes, formatDuration } from '../quantity';
+import { recommended, recommendedReceiver } from './recommended';
 
 /**
  * Top level (and in declare bodies and foreach templates): component names of the chosen release,
@@ -18,7 +19,7 @@ import { formatAlloyBytes, formatDuration } from '../quantity';
  * written, with the tier's recommended value where there is one. After `name =`: allowed values,
  * true/false, and references to the exports of the file's components that have the type it takes.
  */
-export function completion(parsed: AlloyParsed, position: Position, _ctx: AnalysisContext, scope: AlloyScope, tier: TierSelection | undefined): CompletionResult[] {
+export function completion(parsed: AlloyParsed, position: Position, ctx: AnalysisContext, scope: AlloyScope, tier: TierSelection | undefined): CompletionResult[] {
   const offset = parsed.lines.offsetAt(position);
   const path = blockPathAt(parsed.ast.body, offset).filter((b) => b.openBrace.end <= offset && offset <= (b.closeBrace?.start ?? b.span.end));
   const atComponentLevel = path.every((b, i) => b.name === 'declare' || (b.name === 'template' && path[i - 1]?.name === 'foreach') || (b.name === 'foreach' && path[i + 1]?.name === 'template'));
@@ -31,7 +32,7 @@ export function completion(parsed: AlloyParsed, position: Position, _ctx: Analys
     const arg = at.spec.args[value.name];
     return arg ? valueItems(scope, arg, value.inList) : [];
   }
-  return memberItems(at.component, at.nested.map((b) => b.name), at.spec, innermost, at.nested.length === 0, scope, tier);
+  return memberItems(ctx, at.component, at.nested.map((b) => b.name), at.spec, innermost, scope, tier);
 }
 
 function componentNames(parsed: AlloyParsed, scope: AlloyScope, topLevel: boolean): CompletionResult[] {
@@ -65,19 +66,20 @@ function componentNames(parsed: AlloyParsed, scope: AlloyScope, topLevel: boolea
   return items;
 }
 
-function memberItems(component: ComponentSpec, names: string[], spec: BlockSpec, innermost: BlockStmt, atRoot: boolean, scope: AlloyScope, tier: TierSelection | undefined): CompletionResult[] {
+function memberItems(ctx: AnalysisContext, component: ComponentSpec, names: string[], spec: BlockSpec, innermost: BlockStmt, scope: AlloyScope, tier: TierSelection | undefined): CompletionResult[] {
   const present = new Set(innermost.body.map((s) => s.name));
   const items: CompletionResult[] = [];
   for (const [name, arg] of Object.entries(spec.args)) {
     if (present.has(name) || !availableIn(arg, scope.version)) continue;
-    const recommended = atRoot ? recommendedValue(component.name, name, tier) : undefined;
+    // The sizing model's value where a document recommends one (the tier's, else the document's).
+    const model = recommendedValue(ctx, component.name, [...names, name].join('.'), tier);
     const shownDefault = defaultIn(arg, scope.version);
-    const value = recommended ?? (shownDefault !== undefined && !['true', 'false'].includes(shownDefault) && !shownDefault.includes(' ') ? shownDefault : undefined);
+    const value = model?.text ?? (shownDefault !== undefined && !['true', 'false'].includes(shownDefault) && !shownDefault.includes(' ') ? shownDefault : undefined);
     const note = arg.doc ?? argumentNote(component.name, names, name);
     items.push({
       label: name,
       kind: 'property',
-      detail: `${formatAlloyType(parseAlloyType(arg.type))}${arg.required ? ' (required)' : ''}${arg.deprecated ? ' (deprecated)' : ''}${recommended ? ` — ${tier!.tier.tier} tier: ${recommended}` : ''}`,
+      detail: `${formatAlloyType(parseAlloyType(arg.type))}${arg.required ? ' (required)' : ''}${arg.deprecated ? ' (deprecated)' : ''}${model ? ` — ${model.from}: ${model.text}` : ''}`,
       documentation: [note, shownDefault !== undefined ? `Default: \`${shownDefault}\`` : undefined, arg.enum ? `Allowed: ${arg.enum.map((v) => `"${v}"`).join(', ')}` : undefined].filter(Boolean).join('\n\n') || undefined,
       insertText: `${name} = ${value !== undefined ? `\${1:${value.replace(/[$}\\]/g, '\\$&')}}` : '$1'}`,
       isSnippet: true,
@@ -142,18 +144,34 @@ function valueItems(scope: AlloyScope, arg: ArgSpec, inList: boolean): Completio
   return items;
 }
 
-function recommendedValue(component: string, argument: string, tier: TierSelection | undefined): string | undefined {
-  const t = tier?.tier;
-  if (!t) return undefined;
-  if (component === 'otelcol.processor.batch') {
-    if (argument === 'send_batch_size') return t.batch?.sendBatchSize?.toString();
-    if (argument === 'send_batch_max_size') return t.batch?.sendBatchMaxSize?.toString();
-    if (argument === 'timeout' && t.batch?.timeout !== undefined) return `"${formatDuration(t.batch.timeout)}"`;
-  }
-  if (component === 'otelcol.processor.memory_limiter') {
-    if (argument === 'limit' && t.memoryLimiter?.limit !== undefined) return `"${formatAlloyBytes(t.memoryLimiter.limit)}"`;
-    if (argument === 'spike_limit' && t.memoryLimiter?.spikeLimit !== undefined) return `"${formatAlloyBytes(t.memoryLimiter.spikeLimit)}"`;
-    if (argument === 'check_interval') return '"1s"';
-  }
-  return undefined;
+/** Arguments whose recommended value the sizing model holds, by component and argument path. */
+const MODEL_ARGUMENTS: Record<string, Record<string, { group: 'batch' | 'memoryLimiter'; field: string; format: (n: number) => string } | { receiver: string; format: (n: number) => string }>> = {
+  'otelcol.processor.batch': {
+    send_batch_size: { group: 'batch', field: 'sendBatchSize', format: String },
+    send_batch_max_size: { group: 'batch', field: 'sendBatchMaxSize', format: String },
+    timeout: { group: 'batch', field: 'timeout', format: (n) => `"${formatDuration(n)}"` },
+  },
+  'otelcol.processor.memory_limiter': {
+    limit: { group: 'memoryLimiter', field: 'limit', format: (n) => `"${formatAlloyBytes(n)}"` },
+    spike_limit: { group: 'memoryLimiter', field: 'spikeLimit', format: (n) => `"${formatAlloyBytes(n)}"` },
+    check_interval: { group: 'memoryLimiter', field: 'checkInterval', format: (n) => `"${formatDuration(n)}"` },
+  },
+  'otelcol.receiver.otlp': {
+    'grpc.max_recv_msg_size': { receiver: 'grpc.max_recv_msg_size', format: (n) => `"${formatAlloyBytes(n)}"` },
+    'grpc.max_concurrent_streams': { receiver: 'grpc.max_concurrent_streams', format: String },
+    'grpc.read_buffer_size': { receiver: 'grpc.read_buffer_size', format: (n) => `"${formatAlloyBytes(n)}"` },
+    'grpc.write_buffer_size': { receiver: 'grpc.write_buffer_size', format: (n) => `"${formatAlloyBytes(n)}"` },
+    'http.max_request_body_size': { receiver: 'http.max_request_body_size', format: (n) => `"${formatAlloyBytes(n)}"` },
+    'http.read_timeout': { receiver: 'http.read_timeout', format: (n) => `"${formatDuration(n)}"` },
+    'http.write_timeout': { receiver: 'http.write_timeout', format: (n) => `"${formatDuration(n)}"` },
+  },
+};
+
+/** The sizing model's value for an argument, labelled with where it comes from (the tier, else the document). */
+function recommendedValue(ctx: AnalysisContext, component: string, argument: string, tier: TierSelection | undefined): { text: string; from: string } | undefined {
+  const spec = MODEL_ARGUMENTS[component]?.[argument];
+  if (!spec) return undefined;
+  const model = 'receiver' in spec ? recommendedReceiver(ctx.catalog, tier, spec.receiver)
+    : recommended(ctx.catalog, tier, spec.group, spec.field as never);
+  return model ? { text: spec.format(model.value), from: model.from } : undefined;
 }

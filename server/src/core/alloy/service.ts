@@ -83,7 +83,7 @@ export const alloyService: FormatService<AlloyParsed> = {
     return alloyHover(parsed, position, ctx, alloyScope(parsed, ctx), selectTier(parsed, ctx).selection, () => stdlibHover(parsed, position));
   },
 
-  inlayHints: (parsed, range, ctx) => inlayHints(parsed, componentIndex(parsed), range, selectTier(parsed, ctx).selection),
+  inlayHints: (parsed, range, ctx) => inlayHints(parsed, componentIndex(parsed), range, selectTier(parsed, ctx).selection, ctx),
   codeLenses: (parsed, ctx) => codeLenses(parsed, ctx, selectTier(parsed, ctx).selection),
   symbols: documentSymbols,
   foldingRanges,

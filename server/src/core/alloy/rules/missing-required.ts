@@ -4,12 +4,8 @@ import type { ArgSpec, BlockSpec } from '../schema/types';
 import { type AlloyRule, headerOf, insertAttributeFix, rangeOf } from '../rule-context';
 import { forEachKnownBlock } from './walk';
 import { navigationSpan } from './spans';
-
-/** Values Headroom inserts for a missing required argument, when there is a documented recommendation. */
-const RECOMMENDED: Record<string, string> = {
-  // docs/sources/reference/components/otelcol/otelcol.processor.memory_limiter.md recommends "1s".
-  'otelcol.processor.memory_limiter.check_interval': '"1s"',
-};
+import { recommended } from '../recommended';
+import { formatDuration } from '../../quantity';
 
 // Alloy's decoder reports `missing required attribute "x"` / `missing required block "x"`
 // (grafana/alloy v1.18.1 syntax/vm/struct_decoder.go); required = a struct tag without `optional`,
@@ -42,13 +38,17 @@ export const missingRequired: AlloyRule = {
       if (args.length === 0 && blocks.length === 0) return;
       for (const [name, arg] of args) {
         if (!availableIn(arg, ctx.version) || block.body.some((s) => s.kind === 'attribute' && s.name === name)) continue;
-        const recommended = path.length === 0 ? RECOMMENDED[`${component.name}.${name}`] : undefined;
+        // The sizing model's value for a missing required argument, where a document recommends one.
+        const model = path.length === 0 && component.name === 'otelcol.processor.memory_limiter' && name === 'check_interval'
+          ? recommended(ctx.analysis.catalog, ctx.tier, 'memoryLimiter', 'checkInterval') : undefined;
+        const value = model ? `"${formatDuration(model.value)}"` : undefined;
         findings.push({
           code: this.id,
           severity: 'error',
-          message: `${where} needs the argument ${name}${arg.doc ? `: ${arg.doc}` : ` (${arg.type})`}.${recommended ? ` The docs recommend ${name} = ${recommended}.` : ''} Alloy refuses to load the config without it.`,
+          message: `${where} needs the argument ${name}${arg.doc ? `: ${arg.doc}` : ` (${arg.type})`}.${value ? ` ${model!.from} uses ${name} = ${value}.` : ''} Alloy refuses to load the config without it.`,
           range: rangeOf(ctx, navigationSpan(block)),
-          fixes: recommended ? [insertAttributeFix(ctx, block, name, recommended, `Add ${name} = ${recommended}`)] : [],
+          fixes: value ? [insertAttributeFix(ctx, block, name, value, `Add ${name} = ${value}`)] : [],
+          ...(model ? { citation: model.citation } : {}),
         });
       }
       for (const [name, child] of blocks) {
