@@ -1,5 +1,6 @@
 import type { Range } from './types';
 import type { FormatId } from './service';
+import type { Directive } from './directives';
 
 // Facts one document publishes for the others (cross-file analysis). Quantities are numbers in base
 // units: CPU in cores, memory in bytes, durations in milliseconds.
@@ -30,6 +31,8 @@ export interface WorkloadFact {
   containers: ContainerFact[];
   /** ConfigMap names mounted by the pod template (links an Alloy config or ClickHouse XML to its pod). */
   configMaps?: string[];
+  /** The `headroom:` directive that applies to it, so the capacity report chooses its tier as the rules do. */
+  directive?: Directive;
   range: Range;
 }
 
@@ -84,6 +87,8 @@ export interface DocumentFacts {
   memoryLimiters: MemoryLimiterFact[];
   clickhouseMemory?: ClickHouseMemoryFact;
   alloy?: AlloyModuleFact;
+  /** The document's `headroom:` directives (Alloy and ClickHouse files are sized as a whole by them). */
+  directives?: Directive[];
 }
 
 /** Read-only view of every analysed document's facts (the open editors plus the workspace scan). */

@@ -23,7 +23,11 @@ import * as documentHighlight from './handlers/documentHighlight';
 import * as signatureHelp from './handlers/signatureHelp';
 import * as workspaceSymbol from './handlers/workspaceSymbol';
 import * as alloyFeatures from './alloyFeatures';
+import * as formatting from './handlers/formatting';
+import * as rangeFormatting from './handlers/rangeFormatting';
 import * as workspaceScan from './workspaceScan';
+import * as capacityReport from './handlers/capacityReport';
+import * as pipelineGraph from './handlers/pipelineGraph';
 
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc from the VS Code
 // client). stdout carries the protocol in stdio mode, so everything else goes to connection.console.
@@ -46,6 +50,7 @@ let watchFiles = false;
 let workspaceRoots: string[] = [];
 let documentChanges = false;
 let alloyFeaturesDynamic = false;
+let formattingRegisteredLater = false;
 const maxFileBytes = () => engine.currentConfig.maxFileBytes;
 
 const ctx: ServerContext = {
@@ -91,6 +96,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   workspaceRoots = configuration.rootsFrom(params);
   documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
   alloyFeaturesDynamic = alloyFeatures.registersDynamically(capabilities);
+  formattingRegisteredLater = formatting.registersDynamically(capabilities);
   await engine.init();
   return {
     capabilities: {
@@ -106,6 +112,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       referencesProvider: true,
       ...alloyFeatures.staticCapabilities(alloyFeaturesDynamic),
       workspaceSymbolProvider: true,
+      documentFormattingProvider: !formattingRegisteredLater,
+      documentRangeFormattingProvider: !formattingRegisteredLater,
     },
     serverInfo: { name: 'headroom', version: '0.1.0' },
   };
@@ -121,11 +129,15 @@ foldingRange.register(ctx);
 completion.register(ctx);
 definition.register(ctx);
 references.register(ctx);
+capacityReport.register(ctx);
+pipelineGraph.register(ctx);
 semanticTokens.register(ctx);
 rename.register(ctx, () => documentChanges);
 documentHighlight.register(ctx);
 signatureHelp.register(ctx);
 workspaceSymbol.register(ctx);
+formatting.register(ctx);
+rangeFormatting.register(ctx);
 configuration.register(ctx, {
   canPull: () => pullConfiguration,
   canWatch: () => watchFiles,
@@ -134,6 +146,7 @@ configuration.register(ctx, {
   onFilesChanged: (changes) => { void workspaceScan.onFilesChanged(ctx, changes, maxFileBytes); },
   onReady: () => {
     if (alloyFeaturesDynamic) alloyFeatures.registerForAlloy(connection);
+    if (formattingRegisteredLater) formatting.registerForAlloy(ctx);
     const started = Date.now();
     workspaceScan.scanWorkspace(ctx, workspaceRoots, maxFileBytes).then(
       (count) => { if (count > 0) ctx.log(`indexed ${count} workspace files for cross-file rules in ${Date.now() - started} ms`); },

@@ -12,10 +12,12 @@ import type { AlloyRuleContext } from './rule-context';
 import { selectTier } from './tier';
 import { bytesArg, numberArg } from './rules/values';
 import { alloyScope, componentIndex, type AlloyScope } from './scope';
+import { parseDirectives } from '../directives';
 import { semanticTokens } from './semantic-tokens';
 import { documentHighlights, prepareRename, rename } from './rename';
 import { signatureHelp, stdlibHover } from './signature-help';
 import { workspaceSymbols } from './workspace-symbols';
+import { formatAlloyEdits, formatAlloyRange } from './format';
 
 const ALLOY_LANGUAGE_IDS = new Set(['grafana-alloy', 'alloy', 'river']);
 
@@ -57,6 +59,7 @@ export const alloyService: FormatService<AlloyParsed> = {
   facts(parsed: AlloyParsed, ctx: AnalysisContext): DocumentFacts {
     const facts = emptyFacts(parsed.doc.uri, 'alloy');
     const index = componentIndex(parsed);
+    facts.directives = parseDirectives(parsed.lines, 'slash', ctx.catalog).directives;
     for (const block of index.components.values()) {
       if (block.name !== 'otelcol.processor.memory_limiter') continue;
       const limit = bytesArg(block, 'limit');
@@ -99,5 +102,8 @@ export const alloyService: FormatService<AlloyParsed> = {
   workspaceSymbols,
   prepareRename,
   rename,
+  formatEdits(parsed, range) {
+    const outcome = range ? formatAlloyRange(parsed, range) : formatAlloyEdits(parsed);
+    return outcome.ok ? outcome : { ok: false, ...outcome.refusal };
+  },
 };
-

@@ -154,8 +154,9 @@ function foldingRanges(parsed: ClickHouseParsed): FoldingRangeResult[] {
   return out;
 }
 
-function facts(parsed: ClickHouseParsed): DocumentFacts {
+function facts(parsed: ClickHouseParsed, ctx: AnalysisContext): DocumentFacts {
   const out = emptyFacts(parsed.doc.uri, 'clickhouse');
+  out.directives = parseDirectives(parsed.lines, 'xml', ctx.catalog).directives;
   const root = parsed.xml.root;
   const absolute = root?.children.find((c) => c.name === 'max_server_memory_usage');
   const ratio = root?.children.find((c) => c.name === 'max_server_memory_usage_to_ram_ratio');

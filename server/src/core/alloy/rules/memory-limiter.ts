@@ -97,7 +97,7 @@ export const memoryLimiterSpike: AlloyRule = {
  * else the chosen tier's limit. Only a limit counts: the kernel OOM-kills at the limit, while a request
  * reserves memory and caps nothing.
  */
-function containerMemory(ctx: AlloyRuleContext): { bytes: number; from: string; uri?: string; fact?: { range: Finding['range'] } } | undefined {
+export function containerMemory(ctx: AlloyRuleContext): { bytes: number; from: string; uri?: string; fact?: { range: Finding['range'] } } | undefined {
   for (const facts of ctx.analysis.workspace.all()) {
     for (const workload of facts.workloads) {
       if (workload.workload !== 'alloy') continue;
