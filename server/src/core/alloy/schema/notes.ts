@@ -26,7 +26,11 @@ export const ARGUMENT_NOTES: Record<string, string> = {
   'otelcol.processor.batch > send_batch_max_size': 'Upper bound on a batch; 0 = no limit. If not 0 it must be >= send_batch_size.',
   'otelcol.processor.batch > metadata_keys': 'One batcher per distinct combination of these metadata values.',
   'otelcol.processor.batch > metadata_cardinality_limit': 'Most distinct metadata combinations (each holds a pending batch).',
-  'otelcol.processor.memory_limiter > check_interval': 'How often memory use is measured. Required; the docs recommend "1s".',
+  // Required with no default: the struct tag has no `optional`, DefaultArguments sets 0 and Validate refuses
+  // 0 ("check_interval must be greater than zero") — grafana/alloy v1.18.1
+  // internal/component/otelcol/processor/memorylimiter/memorylimiter.go; the reference page's Default column
+  // is empty. The value Headroom suggests is the sizing model's (capacity/), never a literal here.
+  'otelcol.processor.memory_limiter > check_interval': 'How often memory use is measured. Required: Alloy has no default and refuses 0.',
   'otelcol.processor.memory_limiter > limit': 'Hard memory limit, e.g. "1000MiB".',
   'otelcol.processor.memory_limiter > spike_limit': 'Headroom for spikes between checks; soft limit = limit − spike_limit. Default: 20% of limit.',
   'otelcol.processor.memory_limiter > limit_percentage': 'Hard limit as a percentage of total memory (1–100); not together with limit.',
