@@ -91,6 +91,27 @@ test('hover shows the default of the chosen release', async () => {
   assert.match(markdown, /Default by release: 8192 from 1\.0, 2000 from 1\.11/);
 });
 
+test('batch defaults follow the release: send_batch_size = 8192 alone is refused since 1.11 (default max 3000), not in 1.10 (default max 0)', async () => {
+  const text = (expect: string) => [
+    'otelcol.processor.batch "b" {',
+    `  send_batch_size = 8192${expect}`,
+    '  output { }',
+    '}',
+    '',
+  ].join('\n');
+  check(await engineFor('1.10'), 'file:///v/batch.alloy', text(''));
+  const newest = await engineFor(undefined);
+  check(newest, 'file:///v/batch.alloy', text(' // expect: alloy/batch-max-below-size'));
+  assert.match(newest.lint('file:///v/batch.alloy')[0].message, /send_batch_max_size 3000 \(the default since Alloy v1\.11\)/);
+  // The inlay hint and the hover's current value read the same release's defaults.
+  const old = await engineFor('1.10');
+  old.open({ uri: 'file:///v/defaults.alloy', text: 'otelcol.processor.batch "b" {\n  output { }\n}\n' });
+  const range = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+  assert.deepEqual(old.inlayHints('file:///v/defaults.alloy', range).map((h) => h.label), ['≈ flush at 8192 items or every 200ms · ≤ unbounded items/request']);
+  newest.open({ uri: 'file:///v/defaults.alloy', text: 'otelcol.processor.batch "b" {\n  output { }\n}\n' });
+  assert.deepEqual(newest.inlayHints('file:///v/defaults.alloy', range).map((h) => h.label), ['≈ flush at 2000 items or every 200ms · ≤ 3000 items/request']);
+});
+
 test('folder form: a component declared in another .alloy file of the folder is not dangling', async () => {
   const engine = await engineFor(undefined);
   engine.open({ uri: 'file:///cfg/exporters.alloy', text: 'otelcol.exporter.otlp "tempo" {\n  client {\n    endpoint = "tempo:4317"\n  }\n}\n' });

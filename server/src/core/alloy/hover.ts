@@ -18,7 +18,7 @@ import { specPath, type AlloyScope } from './scope';
 import { headerOf } from './rule-context';
 import { sizedFor } from './estimates';
 import { cite } from '../capacity/figures';
-import { bytesArg, durationArg, known, numberArg } from './rules/values';
+import { batchDefaults, bytesArg, durationArg, known, numberArg } from './rules/values';
 
 /**
  * Hover on an argument or block name, a standard library function (`stdlib`, the editor's), a component
@@ -56,7 +56,7 @@ function argumentHover(parsed: AlloyParsed, position: Position, ctx: AnalysisCon
   if (arg.defaults && arg.defaults.length > 1) {
     lines.push(`Default by release: ${arg.defaults.map(([from, value]) => `${value ?? 'unset'} from ${from}`).join(', ')}.`, '');
   }
-  const table = tierTable(at.componentBlock, [...names, attribute.name].join('.'), ctx, tier);
+  const table = tierTable(at.componentBlock, [...names, attribute.name].join('.'), ctx, tier, scope.version);
   if (table) lines.push(...table, '');
   const link = referenceLink(at.component, names[names.length - 1]);
   if (link) lines.push(link);
@@ -145,9 +145,9 @@ export function componentDocs(block: BlockStmt, ctx: AnalysisContext, scope: All
   }
   const exports = Object.entries(spec.exports);
   lines.push('', exports.length > 0 ? `Exports: ${exports.map(([n, t]) => `\`${n}\` (${formatAlloyType(parseAlloyType(t))})`).join(', ')}.` : 'Exports nothing.');
-  const table = block.name === 'otelcol.processor.batch' ? tierTable(block, 'send_batch_size', ctx, tier)
-    : block.name === 'otelcol.processor.memory_limiter' ? tierTable(block, 'limit', ctx, tier)
-      : block.name === 'otelcol.receiver.otlp' ? tierTable(block, 'grpc.max_recv_msg_size', ctx, tier) : undefined;
+  const table = block.name === 'otelcol.processor.batch' ? tierTable(block, 'send_batch_size', ctx, tier, scope.version)
+    : block.name === 'otelcol.processor.memory_limiter' ? tierTable(block, 'limit', ctx, tier, scope.version)
+      : block.name === 'otelcol.receiver.otlp' ? tierTable(block, 'grpc.max_recv_msg_size', ctx, tier, scope.version) : undefined;
   if (table) lines.push('', ...table);
   const link = referenceLink(spec);
   if (link) lines.push('', link);
@@ -222,11 +222,11 @@ function declareArgumentHover(parsed: AlloyParsed, position: Position, scope: Al
  * The tier ladder of the alloy workload with this argument's recommendation in each row; the row of
  * the selected tier is marked, and the current value is shown beside it.
  */
-function tierTable(component: BlockStmt, argument: string, ctx: AnalysisContext, tier: TierSelection | undefined): string[] | undefined {
+function tierTable(component: BlockStmt, argument: string, ctx: AnalysisContext, tier: TierSelection | undefined, version: string): string[] | undefined {
   const tiers = ctx.catalog.tiers('alloy');
   const column = COLUMNS[`${component.name}.${argument}`];
   if (!column || tiers.length === 0) return undefined;
-  const current = column.current(component);
+  const current = column.current(component, version);
   const rows = tiers.map((t) => {
     const marker = tier?.tier.tier === t.tier ? ' ◀ this file' : '';
     return `| ${tier?.tier.tier === t.tier ? `**${t.tier}**` : t.tier} | ${sizedFor(t) ?? '–'} | ${t.replicas ?? '–'} | ${t.requests?.cpu !== undefined ? formatKubernetesCpu(t.requests.cpu) : '–'} | ${memoryOf(t)} | ${column.recommended(t) ?? '–'}${marker} |`;
@@ -260,7 +260,8 @@ function memoryOf(tier: TierRecommendation): string {
 interface Column {
   title: string;
   field: string;
-  current(block: BlockStmt): string | undefined;
+  /** The value as written, else Alloy's default in the release checked against. */
+  current(block: BlockStmt, version: string): string | undefined;
   recommended(tier: TierRecommendation): string | undefined;
 }
 
@@ -272,17 +273,17 @@ const shownNumber = (block: BlockStmt, name: string, fallback: number) => {
 const COLUMNS: Record<string, Column> = {
   'otelcol.processor.batch.send_batch_size': {
     title: 'send_batch_size', field: 'batch.sendBatchSize',
-    current: (b) => shownNumber(b, 'send_batch_size', 2000),
+    current: (b, version) => shownNumber(b, 'send_batch_size', batchDefaults(version).size),
     recommended: (t) => t.batch?.sendBatchSize?.toString(),
   },
   'otelcol.processor.batch.send_batch_max_size': {
     title: 'send_batch_max_size', field: 'batch.sendBatchMaxSize',
-    current: (b) => shownNumber(b, 'send_batch_max_size', 3000),
+    current: (b, version) => shownNumber(b, 'send_batch_max_size', batchDefaults(version).max),
     recommended: (t) => t.batch?.sendBatchMaxSize?.toString(),
   },
   'otelcol.processor.batch.timeout': {
     title: 'timeout', field: 'batch.timeout',
-    current: (b) => { const v = durationArg(b, 'timeout', 200); return known(v) ? formatDuration(v.value) : undefined; },
+    current: (b, version) => { const v = durationArg(b, 'timeout', batchDefaults(version).timeoutMs); return known(v) ? formatDuration(v.value) : undefined; },
     recommended: (t) => (t.batch?.timeout !== undefined ? formatDuration(t.batch.timeout) : undefined),
   },
   'otelcol.processor.memory_limiter.limit': {

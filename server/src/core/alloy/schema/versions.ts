@@ -1,4 +1,4 @@
-import { SCHEMA_RELEASE, SCHEMA_VERSIONS } from './components';
+import { COMPONENTS_BY_NAME, SCHEMA_RELEASE, SCHEMA_VERSIONS } from './components';
 import type { ArgSpec } from './types';
 
 // The Alloy release a config is checked against: `alloyVersion` in .headroom.yaml or the
@@ -68,4 +68,10 @@ export function defaultIn(arg: ArgSpec, version: string): string | undefined {
     if (compareVersions(version, from) >= 0) current = value ?? undefined;
   }
   return current ?? arg.default;
+}
+
+/** A built-in component's top-level argument default in a release, as Alloy source text (`2000`, `"200ms"`). */
+export function builtinDefault(component: string, argument: string, version: string): string | undefined {
+  const arg = COMPONENTS_BY_NAME.get(component)?.args[argument];
+  return arg ? defaultIn(arg, version) : undefined;
 }
