@@ -61,6 +61,24 @@ export interface ClickHouseMemoryFact {
   range: Range;
 }
 
+/** A custom component an Alloy file declares (`declare "name" { argument … export … }`). */
+export interface AlloyDeclareFact {
+  name: string;
+  arguments: { name: string; required: boolean }[];
+  /** Export names with their Alloy type (`capsule(otelcol.Consumer)`, `any` when unknown). */
+  exports: { name: string; type: string }[];
+  range: Range;
+}
+
+/** What an Alloy file offers the other files of its folder (`alloy run DIR`) and the files importing it. */
+export interface AlloyModuleFact {
+  /** Component instances it declares, `name.label`, with the range of their header. */
+  components: { key: string; range: Range }[];
+  /** `name.label` of the components it references. */
+  referenced: string[];
+  declares: AlloyDeclareFact[];
+}
+
 export interface DocumentFacts {
   uri: string;
   format: FormatId;
@@ -68,6 +86,7 @@ export interface DocumentFacts {
   hpas: HpaFact[];
   memoryLimiters: MemoryLimiterFact[];
   clickhouseMemory?: ClickHouseMemoryFact;
+  alloy?: AlloyModuleFact;
   /** The document's `headroom:` directives (Alloy and ClickHouse files are sized as a whole by them). */
   directives?: Directive[];
 }

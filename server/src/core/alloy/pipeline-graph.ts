@@ -8,6 +8,7 @@ import { childBlock } from './rule-context';
 import { navigationSpan } from './rules/spans';
 import { containerMemory } from './rules/memory-limiter';
 import { selectTier } from './tier';
+import { alloyScope } from './scope';
 import { componentFigures, type NodeFigure } from './pipeline-figures';
 
 // The components of an Alloy configuration as a data-flow graph, for the pipeline picture: one node per
@@ -199,7 +200,7 @@ export function buildPipelineGraph(files: PipelineFile[], ctx: AnalysisContext):
   }
 
   const { selection } = selectTier(main.parsed, ctx);
-  const pod = containerMemory({ parsed: main.parsed, index: new ComponentIndex(main.parsed.ast), analysis: ctx, tier: selection });
+  const pod = containerMemory({ parsed: main.parsed, analysis: ctx, tier: selection, ...alloyScope(main.parsed, ctx) });
   const edges: PipelineEdge[] = [];
   const seen = new Set<string>();
   const blocks = new Set([...declared.values()].map((d) => d.block));
