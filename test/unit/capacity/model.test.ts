@@ -105,3 +105,28 @@ test('allModelFigures: tier fields, load bounds, alert thresholds, both sides of
   assert.ok(model.length > fieldsOnly.size);
   assert.deepEqual(allModelFigures(), allModelFigures(MODEL_TIERS));
 });
+
+test('the model\'s sentences: every conflict, wrong arithmetic, alert and note says something, and each side names the figure it is about', () => {
+  let conflicts = 0;
+  let arithmetic = 0;
+  for (const tier of MODEL_TIERS) {
+    const where = `${tier.workload}/${tier.tier}`;
+    for (const conflict of tier.conflicts ?? []) {
+      conflicts++;
+      assert.ok(conflict.subject.length > 0 && conflict.resolution.length > 0, where);
+      for (const side of [conflict.first, conflict.second]) assert.ok(side.says.includes(side.figure.printed), `${where} ${conflict.subject}: "${side.says}" names ${side.figure.printed}`);
+    }
+    for (const wrong of tier.arithmetic ?? []) {
+      arithmetic++;
+      assert.ok(wrong.says.includes(wrong.figure.printed), `${where}: "${wrong.says}" names ${wrong.figure.printed}`);
+    }
+    for (const alert of tier.alerts ?? []) {
+      assert.ok(alert.what.length > 0, where);
+      assert.ok(['>', '<', '='].includes(alert.comparison), `${where} ${alert.what}: ${alert.comparison}`);
+      assert.ok(alert.warning ?? alert.critical, `${where} ${alert.what}: a threshold`);
+    }
+    for (const note of tier.notes ?? []) assert.ok(note.length > 0, where);
+    assert.ok(tier.workload.length > 0 && tier.tier.length > 0);
+  }
+  assert.ok(conflicts > 0 && arithmetic > 0);
+});
