@@ -87,7 +87,7 @@ test('readPrinted: every unit reads its tokens and refuses others with the token
     ['2.2K', 'number', 2200], ['100k+', 'number', 1e5], ['1.5M', 'number', 1.5e6], ['1.2B', 'number', 1.2e9], ['1e9', 'number', 1e9],
     // Several decimals and exponent digits, a bare B, a fractional percentage.
     ['1.25GB', 'decimal-bytes', 1.25e9], ['1.5e10', 'decimal-bytes', 1.5e10], ['2B', 'decimal-bytes', 2], ['1.25', 'seconds', 1250],
-    ['1.25', 'GB', 1.25e9], ['$1.25', 'usd', 1.25], ['12.5%', 'percent', 12.5], ['12.5%', 'fraction', 0.125], ['1.5e10', 'number', 1.5e10],
+    ['1.25', 'GB', 1.25e9], ['$1.25', 'usd', 1.25], ['12.25%', 'percent', 12.25], ['12.25%', 'fraction', 0.1225], ['1.5e10', 'number', 1.5e10],
   ];
   for (const [printed, unit, value] of ok) assert.equal(readPrinted(printed, unit), value, `${printed} ${unit}`);
   const bad: [string, Parameters<typeof readPrinted>[1], RegExp][] = [
