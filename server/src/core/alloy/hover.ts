@@ -19,6 +19,7 @@ import { headerOf } from './rule-context';
 import { sizedFor } from './estimates';
 import { cite } from '../capacity/figures';
 import { batchDefaults, bytesArg, durationArg, known, numberArg } from './rules/values';
+import { CONTAINER_SHARE } from './rules/memory-limiter';
 
 /**
  * Hover on an argument or block name, a standard library function (`stdlib`, the editor's), a component
@@ -287,13 +288,13 @@ const COLUMNS: Record<string, Column> = {
     recommended: (t) => (t.batch?.timeout !== undefined ? formatDuration(t.batch.timeout) : undefined),
   },
   'otelcol.processor.memory_limiter.limit': {
-    title: 'limit (≤ 80% of the memory limit)', field: 'memoryLimiter.limit',
+    title: `limit (≤ ${Math.round(CONTAINER_SHARE * 100)}% of the memory limit)`, field: 'memoryLimiter.limit',
     current: (b) => { const v = bytesArg(b, 'limit'); return known(v) ? formatBytesHuman(v.value) : undefined; },
     recommended: (t) => {
       // Only a memory limit caps the pod (a request reserves); tiers without one get the document's value alone.
       const container = t.limits?.memory;
       const seed = t.memoryLimiter?.limit !== undefined ? formatBytesHuman(t.memoryLimiter.limit) : undefined;
-      return container ? `${seed ?? ''}${seed ? ', ' : ''}≤ ${formatBytesHuman(container * 0.8)}` : seed;
+      return container ? `${seed ?? ''}${seed ? ', ' : ''}≤ ${formatBytesHuman(container * CONTAINER_SHARE)}` : seed;
     },
   },
   'otelcol.processor.memory_limiter.spike_limit': {
