@@ -147,6 +147,27 @@ test('selection at the edges of bands: exclusive and inclusive ends, a value bel
   assert.deepEqual(pick(mixed, { volumes: 5 }), ['a', 0]);
 });
 
+test('selection at the documents\' own band ends: seed 001\'s phases and seed 002\'s 100,000-server scale', () => {
+  const pick = (workload: string, load: Parameters<typeof selectTierByLoad>[1]) => {
+    const s = selectTierByLoad(defaultCatalog.tiers(workload), load)!;
+    return `${s.tier.tier}${s.beyond.length ? ' (beyond)' : ''}`;
+  };
+  // Each phase carries up to its own RPS, clients and servers; one more is the next phase.
+  const ingestion: [Parameters<typeof selectTierByLoad>[1], string][] = [
+    [{ requestsPerSecond: 2253 }, 'phase-1'], [{ requestsPerSecond: 2254 }, 'phase-2'], [{ requestsPerSecond: 10_000 }, 'phase-2'],
+    [{ requestsPerSecond: 10_001 }, 'phase-3'], [{ requestsPerSecond: 100_000 }, 'phase-3'], [{ requestsPerSecond: 100_001 }, 'phase-4'],
+    [{ clients: 100 }, 'phase-1'], [{ clients: 101 }, 'phase-2'], [{ clients: 1000 }, 'phase-2'],
+    [{ servers: 10_000 }, 'phase-3'], [{ servers: 10_001 }, 'phase-4'], [{ servers: 50_000 }, 'phase-4'], [{ servers: 50_001 }, 'phase-4 (beyond)'],
+  ];
+  for (const [load, tier] of ingestion) assert.equal(pick('ingestion', load), tier, JSON.stringify(load));
+  for (const workload of ['kafka', 'timescaledb']) {
+    assert.equal(pick(workload, { servers: 100_000 }), '100k-servers');
+    assert.equal(pick(workload, { servers: 100_001 }), '100k-servers (beyond)');
+  }
+  assert.equal(pick('kafka', { metricsPerSecond: 333_333 }), '100k-servers');
+  assert.equal(pick('kafka', { metricsPerSecond: 333_334 }), '100k-servers (beyond)');
+});
+
 test('selection says, per metric, the value, the band it falls in, the tier and the band\'s source', () => {
   const large = selectTierByLoad(defaultCatalog.tiers('alloy'), { otlpRequestsPerMinute: 40_000, concurrentUsers: 5 })!;
   assert.equal(large.tier.tier, 'large');
