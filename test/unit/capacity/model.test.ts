@@ -130,3 +130,19 @@ test('the model\'s sentences: every conflict, wrong arithmetic, alert and note s
   }
   assert.ok(conflicts > 0 && arithmetic > 0);
 });
+
+test('seed 003: §5.1 vs §8.1 and the measured peak conflict only where §5.1 requests less; the reconcile interval only at large scales', () => {
+  const operator = (tier: string) => MODEL_TIERS.find((t) => t.workload === 'operator' && t.tier === tier)!;
+  const conflicts = (tier: string) => (operator(tier).conflicts ?? []).map((c) => [c.subject, c.first.figure.printed, c.second.figure.printed, c.second.says]);
+  assert.deepEqual(conflicts('small'), []);
+  // Medium is 100–500 volumes: §5.1's 192Mi is below §8.1's 256Mi for 500; CPU (100m vs 200m row) is not.
+  assert.deepEqual(conflicts('medium'), [['operator memory request at 500 volumes', '192Mi', '256Mi', '§8.1 recommends 256Mi for 500 volumes']]);
+  // Large is up to 1,000 volumes: 256Mi vs §8.1's 512Mi; and 256Mi is below §3.1's 256 MB peak + §10.2's 20% (307 MB).
+  assert.deepEqual(conflicts('large'), [
+    ['operator memory request at 1000 volumes', '256Mi', '512Mi', '§8.1 recommends 512Mi for 1000 volumes'],
+    ['operator memory request vs measured peak', '256Mi', '256', '§3.1 measures a 256 MB peak, and §10.2 sizes at peak + 20% (307 MB)'],
+  ]);
+  assert.deepEqual(conflicts('enterprise'), []);
+  const env = (tier: string) => operator(tier).env?.RECONCILE_INTERVAL_SECONDS?.value;
+  assert.deepEqual(['small', 'medium', 'large', 'enterprise'].map(env), [undefined, undefined, 600, 600]);
+});
