@@ -16,6 +16,7 @@ const GROUPS: Record<string, string[]> = {
     '../test/unit/capacity/report.test',
     '../test/unit/capacity/selection.test',
     '../test/unit/capacity/sustains.test',
+    '../test/unit/capacity/seeds.test',
   ],
   features: [
     '../test/unit/capacity/load.test',
