@@ -9,6 +9,7 @@ import * as seed001 from '../../../server/src/core/capacity/seeds/seed-001';
 import * as seed002 from '../../../server/src/core/capacity/seeds/seed-002';
 import * as seed003 from '../../../server/src/core/capacity/seeds/seed-003';
 import * as seed004 from '../../../server/src/core/capacity/seeds/seed-004';
+import { LOAD_METRIC_NAMES } from '../../../server/src/core/capacity/load';
 import type { LoadBand, TierSizing } from '../../../server/src/core/capacity/model-types';
 import { needsShared, seedPath } from '../../helpers/shared';
 
@@ -182,4 +183,37 @@ test('seed 004: the profiles\' agent bands include both ends the table writes (`
       assert.deepEqual(endsOfBand(band), endsOfCell(cellOf(seed004.SEED_004, profile, 1)), `${workload}/${profile}`);
     }
   }
+});
+
+test('seed 004: ClickHouse environment per profile (Default column for default, Enterprise for enterprise, none between); enterprise-only workloads keyed by their values', () => {
+  assert.equal(tier('clickhouse', 'default').env?.CH_FLUSH_INTERVAL_MS?.value, 100);
+  assert.equal(tier('clickhouse', 'enterprise').env?.CH_FLUSH_INTERVAL_MS?.value, 50);
+  for (const profile of ['medium', 'large']) assert.equal(tier('clickhouse', profile).env, undefined, profile);
+  // The profile table's enterprise cells ("5+", "16Gi+") give way to the enterprise values' exact figures.
+  assert.equal(tier('gateway', 'enterprise').replicas?.key, 'gateway.replicaCount');
+  assert.equal(tier('clickhouse', 'enterprise').limits?.memory?.key, 'clickhouse.resources.limits.memory');
+  const keys = (t: TierSizing) => [t.replicas?.key, t.limits?.cpu?.key, t.limits?.memory?.key, t.storage?.key];
+  assert.deepEqual(keys(tier('postgresql', 'enterprise')), ['PostgreSQL / Replicas', 'postgresql.primary.resources.limits.cpu', 'postgresql.primary.resources.limits.memory', 'PostgreSQL / Storage']);
+  assert.deepEqual(keys(tier('redpanda', 'enterprise')), ['redpanda.replicaCount', 'redpanda.resources.limits.cpu', 'redpanda.resources.limits.memory', 'Redpanda / Storage']);
+  assert.deepEqual(keys(tier('otel-collector', 'enterprise')), ['OTel Collector / Replicas', 'OTel Collector / CPU', 'OTel Collector / Memory', undefined]);
+  assert.equal(tier('postgresql', 'enterprise').storage?.value, 20 * 2 ** 30);
+  assert.equal(tier('redpanda', 'enterprise').storage?.value, 50 * 2 ** 30);
+});
+
+test('every load band measures a metric a directive or setting can state', () => {
+  for (const t of MODEL_TIERS) for (const band of t.load ?? []) assert.ok(LOAD_METRIC_NAMES.includes(band.metric), `${t.workload}/${t.tier}: "${band.metric}"`);
+  for (const size of ['small', 'medium', 'large', 'xlarge']) {
+    assert.deepEqual(tier('alloy', size).load?.map((b) => b.metric), ['otlpRequestsPerMinute', 'concurrentUsers']);
+    assert.deepEqual(tier('ai-sorter', size).load?.map((b) => b.metric), ['telemetryItemsPerMinute', 'concurrentUsers']);
+  }
+});
+
+test('seed 003: above 1,000 volumes the operator requests §8.1\'s 2,000-volume row (600m, 768Mi), cited to §8.1', () => {
+  const enterprise = tier('operator', 'enterprise');
+  assert.equal(enterprise.source.section, seed003.CALCULATOR.source.section);
+  const top = seed003.CALCULATOR_ROWS[seed003.CALCULATOR_ROWS.length - 1];
+  assert.equal(top.volumes.value, 2000);
+  assert.equal(enterprise.requests?.cpu, top.cpu);
+  assert.equal(enterprise.requests?.memory, top.memory);
+  assert.equal(enterprise.limits, undefined);
 });

@@ -39,11 +39,13 @@ export const FORMULA_004 = {
 
 type Profile = 'default' | 'medium' | 'large' | 'enterprise';
 const ORDER: Profile[] = ['default', 'medium', 'large', 'enterprise'];
-const TABLE: Record<Profile, { agents: [string, string?]; rps: string; replicas: string; memory: string }> = {
+// The enterprise row's "5+" replicas and "16Gi+" memory are not read: the enterprise tiers take the exact
+// figures of the Gateway and ClickHouse Scaling values (exclusions.ts).
+const TABLE: Record<Profile, { agents: [string, string?]; rps: string; replicas?: string; memory?: string }> = {
   default: { agents: ['1', '10'], rps: '1k', replicas: '1', memory: '2Gi' },
   medium: { agents: ['10', '50'], rps: '10k', replicas: '2', memory: '4Gi' },
   large: { agents: ['50', '100'], rps: '50k', replicas: '3', memory: '8Gi' },
-  enterprise: { agents: ['100+'], rps: '100k+', replicas: '5+', memory: '16Gi+' },
+  enterprise: { agents: ['100+'], rps: '100k+' },
 };
 const profile = (p: Profile, column: string, printed: string, unit: 'number' | 'memory' = 'number') => PROFILES.figure(printed, unit, `${p} / ${column}`);
 
@@ -57,7 +59,7 @@ function loadBands(p: Profile, throughput: 'requestsPerSecond' | 'logRowsPerSeco
   const [low, high] = TABLE[p].agents;
   const agents: LoadBand = { metric: 'agents', min: { figure: profile(p, 'Agents', low), inclusive: true }, ...(high ? { max: { figure: profile(p, 'Agents', high), inclusive: true } } : {}) };
   const index = ORDER.indexOf(p);
-  const previous = index > 0 ? ORDER[index - 1] : undefined;
+  const previous: Profile | undefined = ORDER[index - 1];
   const rps: LoadBand = {
     metric: throughput,
     ...(previous ? { min: { figure: profile(previous, 'RPS', TABLE[previous].rps), inclusive: false } } : {}),
@@ -83,7 +85,7 @@ const gomaxprocsConflict = (gomaxprocs: Figure, cpuLimit: Figure): Conflict => (
 function gatewayTier(p: Profile): TierSizing {
   const base: TierSizing = {
     workload: 'gateway', tier: p, source: PROFILES.source, load: loadBands(p, 'requestsPerSecond'),
-    ...(p !== 'enterprise' ? { replicas: profile(p, 'Gateway Replicas', TABLE[p].replicas) } : {}),
+    ...(p !== 'enterprise' ? { replicas: profile(p, 'Gateway Replicas', TABLE[p].replicas!) } : {}),
     throughput: { figure: profile(p, 'RPS', TABLE[p].rps), unit: 'req/s' },
   };
   if (p === 'default') {
@@ -134,7 +136,7 @@ const storageConflict: Conflict = {
 function clickhouseTier(p: Profile): TierSizing {
   const base: TierSizing = {
     workload: 'clickhouse', tier: p, source: PROFILES.source, load: loadBands(p, 'logRowsPerSecond'),
-    ...(p !== 'enterprise' ? { limits: { memory: profile(p, 'ClickHouse Memory', TABLE[p].memory, 'memory') } } : {}),
+    ...(p !== 'enterprise' ? { limits: { memory: profile(p, 'ClickHouse Memory', TABLE[p].memory!, 'memory') } } : {}),
     throughput: { figure: profile(p, 'RPS', TABLE[p].rps), unit: 'log rows/s' },
     ...(p === 'default' ? { env: chEnv('Default') } : {}),
   };
