@@ -21,6 +21,14 @@ let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
 /**
+ * Trees live in the wasm heap, which the JavaScript garbage collector neither sees nor frees: a tree
+ * that is never deleted leaks for the life of the process (tens of thousands of them and tree-sitter
+ * aborts). `dispose()` deletes a result's tree; a result dropped without it has its tree deleted
+ * when the garbage collector reclaims the result.
+ */
+const orphanedTrees = new FinalizationRegistry<Parser.Tree>((tree) => tree.delete());
+
+/**
  * Loads the web-tree-sitter runtime and the Alloy grammar once. Both .wasm files are looked up next
  * to the running file first (the esbuild bundle copies them into dist/), then in the repository
  * (tests run from out/).
@@ -73,23 +81,32 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
   oldTree?.delete();
   previous?.parsed.dispose();
 
-  const lines = new LineIndex(doc.text);
-  const ast = toAst(tree.rootNode);
-  let disposed = false;
-  return {
-    format: 'alloy',
-    doc,
-    lines,
-    ast,
-    syntax: syntaxFindings(tree.rootNode, ast, lines),
-    tree,
-    dispose() {
-      if (!disposed) {
-        disposed = true;
-        tree.delete();
-      }
-    },
-  };
+  let result: AlloyParsed;
+  try {
+    const lines = new LineIndex(doc.text);
+    const ast = toAst(tree.rootNode);
+    let disposed = false;
+    result = {
+      format: 'alloy',
+      doc,
+      lines,
+      ast,
+      syntax: syntaxFindings(tree.rootNode, ast, lines),
+      tree,
+      dispose() {
+        if (!disposed) {
+          disposed = true;
+          orphanedTrees.unregister(result);
+          tree.delete();
+        }
+      },
+    };
+  } catch (error) {
+    tree.delete();
+    throw error;
+  }
+  orphanedTrees.register(result, tree, result);
+  return result;
 }
 
 /** Applies one change to `tree` (as an edit) and returns the changed text. */
