@@ -214,6 +214,10 @@ export class HeadroomEngine implements WorkspaceIndex {
   update(doc: SourceDocument, changes: TextChange[]): boolean {
     const entry = this.documents.get(doc.uri);
     if (!entry || !entry.service || !entry.parsed) return this.open(doc);
+    // An edit can change which format owns the text (typing `kind:` turns Helm values into a
+    // manifest; breaking the root element of an XML file disowns it): then it is opened afresh.
+    const service = this.services.find((s) => this.safeClaims(s, doc));
+    if (service !== entry.service) return this.openWith(doc, service);
     const before = entry.facts;
     entry.doc = doc;
     this.reparse(entry, changes);
