@@ -125,6 +125,13 @@ export class LspProbe {
     return { rss: kib('VmRSS'), peak: kib('VmHWM') };
   }
 
+  /** CPU time the server process has used so far, in ms (user + system, from /proc; 10 ms resolution). */
+  cpuMs(): number {
+    const fields = fs.readFileSync(`/proc/${this.process.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // After the command name: state is field 3, utime 14 and stime 15 (1-based), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+
   async shutdown(): Promise<void> {
     if (this.process.exitCode !== null) return;
     const exited = new Promise((resolve) => this.process.once('exit', resolve));
