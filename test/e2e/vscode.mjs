@@ -206,6 +206,54 @@ try {
     if (/notes\.yaml/.test(text)) throw new Error(`notes.yaml has problems: ${text.slice(0, 200)}`);
   });
 
+  // Editor features on editor/app.alloy and the module it imports, editor/lib.alloy.
+  await step('semantic tokens: a label in a reference is a variable, sys.env a library function', async () => {
+    await openFile('editor/app.alloy');
+    // Columns count a tab as four, as the editor shows them.
+    await goTo(17, 44); // forward_to = [prometheus.remote_write.default.receiver]: on `default`
+    await command('Developer: Inspect Editor Tokens and Scopes');
+    await waitForText(page.locator('.token-inspect-widget').first(), /semantic token type\s*variable/);
+    await goTo(18, 47); // sys.env("CLUSTER"): on `env`
+    await command('Developer: Inspect Editor Tokens and Scopes');
+    await waitForText(page.locator('.token-inspect-widget').first(), /semantic token type\s*function[\s\S]*modifiers\s*defaultLibrary/);
+  });
+
+  await step('workspace symbols (#) list the declare of the module that is not open', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('#relabel');
+    await waitForText(page.locator('.quick-input-list').first(), /declare "relabel"[\s\S]*lib\.alloy/);
+  });
+
+  await step('rename (F2) of a custom component renames its declare in lib.alloy and every use', async () => {
+    await goTo(11, 7); // lib.relabel "app": on `relabel`
+    await page.keyboard.press('F2');
+    const input = page.locator('.rename-box input').first();
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill('keep_running');
+    await page.keyboard.press('Enter');
+    await waitForText(editorText(), /lib\.keep_running "app"[\s\S]*lib\.keep_running\.app\.output/);
+    await command('File: Save All');
+    const read = (root, name) => fs.readFileSync(path.join(root, 'editor', name), 'utf8');
+    const deadline = Date.now() + 10_000;
+    while (read(workspace, 'lib.alloy') === read(path.join(here, 'workspace'), 'lib.alloy') && Date.now() < deadline) await page.waitForTimeout(250);
+    if (read(workspace, 'lib.alloy') !== read(path.join(here, 'workspace'), 'lib.alloy').replace('declare "relabel"', 'declare "keep_running"')) {
+      throw new Error(`lib.alloy after the rename: ${read(workspace, 'lib.alloy').slice(0, 200)}`);
+    }
+    const app = read(path.join(here, 'workspace'), 'app.alloy').replace('lib.relabel "app"', 'lib.keep_running "app"').replace('lib.relabel.app.output', 'lib.keep_running.app.output');
+    if (read(workspace, 'app.alloy') !== app) throw new Error('app.alloy changed beyond the renamed names');
+  });
+
+  await step('signature help appears while a standard-library call is typed', async () => {
+    await goTo(18, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('metrics_path = string.join(["a"], ');
+    await waitForText(page.locator('.parameter-hints-widget').first(), /string\.join\(list: list\(string\), separator: string\) → string/);
+  });
+
   await step('the Headroom output channel shows no error', async () => {
     await command('Headroom: Show Output');
     const output = await waitForText(page.locator('.output-view, .panel .monaco-editor').first(), /./, 10_000).catch(() => '');

@@ -18,7 +18,7 @@ interface Message {
 export class LspTestClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly notifications: Message[] = [];
-  /** Requests the server sent (workspace/configuration, workspace/diagnostic/refresh…), answered as they came. */
+  /** Requests the server sent (client/registerCapability, workspace/configuration, workspace/diagnostic/refresh…), answered as they came. */
   readonly serverRequests: Message[] = [];
   stderr = '';
   private buffer = Buffer.alloc(0);

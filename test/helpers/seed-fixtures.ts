@@ -30,7 +30,12 @@ export function seed004Values(): SeedFixture {
   return { name: 'seed-004-values.yaml', text };
 }
 
-/** Seed 004's "ClickHouse Server Tuning" block, for its 16Gi enterprise pod. */
+/**
+ * Seed 004's "ClickHouse Server Tuning" block, for its 16Gi enterprise pod. Four settings are at the wrong
+ * level: three user-level settings stop the server (errors); async_insert_busy_timeout_ms is an alias of
+ * async_insert_busy_timeout_max_ms, accepted there and without effect (a warning). The background pools and
+ * async_insert_threads are server settings.
+ */
 export function seed004ClickHouseXml(): SeedFixture {
   const xml = expectOnLines(seedCodeBlock('004', 'ClickHouse Scaling', 'xml'), '<!--', [
     { match: '<max_memory_usage>', codes: ['clickhouse/setting-wrong-level'] },

@@ -10,6 +10,11 @@ import { emptyFacts, type DocumentFacts, type WorkspaceIndex } from './workspace
 import { LineIndex, applyTextEdits, minimalEdit } from './text';
 import { createHash } from 'node:crypto';
 import { defaultConfig } from './config';
+import type {
+  HighlightResult, PrepareRenameResult, RenameResult, SemanticTokenResult, SignatureHelpResult, WorkspaceDocuments,
+  WorkspaceSymbolResult,
+} from './editor-types';
+import { factSymbols, matchSymbols } from './workspace-symbols';
 
 interface OpenDocument {
   doc: SourceDocument;
@@ -43,9 +48,11 @@ export class HeadroomEngine implements WorkspaceIndex {
    * The text and facts of the documents closed last: when the file on disk has the same text (it was
    * saved), indexing it takes these facts instead of parsing it again. A few only: it is a hand-over.
    */
-  private readonly closedFacts = new Map<string, { fingerprint: string; facts: DocumentFacts }>();
+  private readonly closedFacts = new Map<string, { fingerprint: string; facts: DocumentFacts; format: string; symbols?: WorkspaceSymbolResult[] }>();
   /** `all()`, kept until a document's or a file's facts change (rules ask for it many times per lint). */
   private allFacts: readonly DocumentFacts[] | undefined;
+  /** Workspace symbols of files that are not open, by format (the workspace scan), for workspace/symbol and rename. */
+  private readonly scannedSymbols = new Map<string, { format: string; symbols: WorkspaceSymbolResult[] }>();
   /** While fix-all lints its scratch copy of a document, the original is hidden from the index. */
   private replacedByScratch: string | undefined;
   private readonly services: FormatService[];
@@ -85,8 +92,10 @@ export class HeadroomEngine implements WorkspaceIndex {
 
   /** Closes every document and forgets the index, freeing every parse tree. The engine can be used again. */
   dispose(): void {
-    for (const uri of [...this.documents.keys()]) this.close(uri);
+    for (const entry of this.documents.values()) if (entry.parsed) dispose(entry.parsed);
+    this.documents.clear();
     this.scanned.clear();
+    this.scannedSymbols.clear();
     this.indexedText.clear();
     this.closedFacts.clear();
     this.allFacts = undefined;
@@ -144,18 +153,23 @@ export class HeadroomEngine implements WorkspaceIndex {
     this.closedFacts.delete(doc.uri);
     this.indexedText.set(doc.uri, print);
     if (closed && closed.fingerprint === print) {
-      // The document was just closed with this very text: its facts are this file's.
-      this.scanned.set(doc.uri, closed.facts);
+      // The document was just closed with this very text: its facts and symbols are this file's.
+      if (publishes(closed.facts)) this.scanned.set(doc.uri, closed.facts);
+      else this.scanned.delete(doc.uri);
       this.allFacts = undefined;
-      return !this.documents.has(doc.uri) && !sameFacts(before, closed.facts);
+      if (closed.symbols) this.scannedSymbols.set(doc.uri, { format: closed.format, symbols: closed.symbols });
+      else this.scannedSymbols.delete(doc.uri);
+      return !this.documents.has(doc.uri) && !sameFacts(before, this.scanned.get(doc.uri));
     }
     const service = this.services.find((s) => this.safeClaims(s, doc));
     let facts: DocumentFacts | undefined;
+    let symbols: WorkspaceSymbolResult[] | undefined;
     if (service && Buffer.byteLength(doc.text, 'utf8') <= this.config.maxFileBytes) {
       let parsed: ParsedDocument | undefined;
       try {
         parsed = service.parse(doc);
         facts = service.facts(parsed, this.context());
+        symbols = service.workspaceSymbols?.(parsed);
       } catch (error) {
         this.log(`${service.format} could not index ${doc.uri}: ${describe(error)}`);
       } finally {
@@ -165,6 +179,8 @@ export class HeadroomEngine implements WorkspaceIndex {
     if (facts && publishes(facts)) this.scanned.set(doc.uri, facts);
     else this.scanned.delete(doc.uri);
     this.allFacts = undefined;
+    if (service && symbols) this.scannedSymbols.set(doc.uri, { format: service.format, symbols });
+    else this.scannedSymbols.delete(doc.uri);
     return !this.documents.has(doc.uri) && !sameFacts(before, this.scanned.get(doc.uri));
   }
 
@@ -175,6 +191,7 @@ export class HeadroomEngine implements WorkspaceIndex {
     this.allFacts = undefined;
     this.indexedText.delete(uri);
     this.closedFacts.delete(uri);
+    this.scannedSymbols.delete(uri);
     return !this.documents.has(uri) && publishes(before);
   }
 
@@ -228,17 +245,24 @@ export class HeadroomEngine implements WorkspaceIndex {
   close(uri: string): boolean {
     const entry = this.documents.get(uri);
     if (!entry) return false;
-    if (entry.parsed) dispose(entry.parsed);
-    this.documents.delete(uri);
-    this.allFacts = undefined;
-    if (publishes(entry.facts) && entry.doc.uri !== this.replacedByScratch) {
+    // A file's document (not fix-all's scratch copy) hands over to the re-index of the file on disk.
+    if (entry.service && entry.parsed && entry.facts && this.replacedByScratch === undefined && uri.startsWith('file:')) {
+      let symbols: WorkspaceSymbolResult[] | undefined;
+      try {
+        symbols = entry.service.workspaceSymbols?.(entry.parsed);
+      } catch (error) {
+        this.log(`${entry.service.format}.workspaceSymbols failed on ${uri}: ${describe(error)}`);
+      }
       this.closedFacts.delete(uri);
-      this.closedFacts.set(uri, { fingerprint: fingerprint(entry.doc.text), facts: entry.facts! });
+      this.closedFacts.set(uri, { fingerprint: fingerprint(entry.doc.text), facts: entry.facts, format: entry.service.format, symbols });
       for (const oldest of this.closedFacts.keys()) {
         if (this.closedFacts.size <= CLOSED_FACTS_KEPT) break;
         this.closedFacts.delete(oldest);
       }
     }
+    if (entry.parsed) dispose(entry.parsed);
+    this.documents.delete(uri);
+    this.allFacts = undefined;
     return !sameFacts(entry.facts, this.scanned.get(uri));
   }
 
@@ -359,6 +383,87 @@ export class HeadroomEngine implements WorkspaceIndex {
 
   references(uri: string, position: Position): LocationResult[] {
     return this.call(uri, 'references', [], (s, p) => s.references(p, position, this.context()));
+  }
+
+  semanticTokens(uri: string): SemanticTokenResult[] {
+    return this.call(uri, 'semanticTokens', [], (s, p) => s.semanticTokens?.(p) ?? []);
+  }
+
+  documentHighlights(uri: string, position: Position): HighlightResult[] {
+    return this.call(uri, 'documentHighlights', [], (s, p) => s.documentHighlights?.(p, position) ?? []);
+  }
+
+  signatureHelp(uri: string, position: Position): SignatureHelpResult | null {
+    return this.call(uri, 'signatureHelp', null, (s, p) => s.signatureHelp?.(p, position) ?? null);
+  }
+
+  /** Symbols of every open and scanned document whose name matches `query` (see matchSymbols). */
+  workspaceSymbols(query: string): WorkspaceSymbolResult[] {
+    const symbols: WorkspaceSymbolResult[] = [];
+    for (const [uri, entry] of this.documents) {
+      if (uri === this.replacedByScratch || !entry.service?.workspaceSymbols || !entry.parsed) continue;
+      symbols.push(...this.call(uri, 'workspaceSymbols', [], (s, p) => s.workspaceSymbols!(p)));
+    }
+    for (const [uri, scanned] of this.scannedSymbols) if (!this.documents.has(uri)) symbols.push(...scanned.symbols);
+    for (const facts of this.all()) symbols.push(...factSymbols(facts));
+    return matchSymbols(symbols, query);
+  }
+
+  /**
+   * Whether the name at `position` can be renamed; null when the format has no rename. `read` gives
+   * the text of a workspace file that is not open (the server reads it from disk), for names that
+   * live in another file.
+   */
+  prepareRename(uri: string, position: Position, read: (uri: string) => string | undefined): PrepareRenameResult | null {
+    return this.withWorkspace(uri, 'prepareRename', null, read, (s, p, workspace) => s.prepareRename?.(p, position, workspace) ?? null);
+  }
+
+  /** The edits, per document, that rename the name at `position` across the workspace. */
+  rename(uri: string, position: Position, newName: string, read: (uri: string) => string | undefined): RenameResult {
+    const refused = { error: 'This document has nothing Headroom can rename.' };
+    return this.withWorkspace(uri, 'rename', refused, read, (s, p, workspace) => s.rename?.(p, position, newName, workspace) ?? refused);
+  }
+
+  /**
+   * Runs a cross-file feature with the workspace's documents of the same format: open ones as they are
+   * in the editor, the others (known from the workspace scan) parsed from `read` on first use and freed
+   * afterwards.
+   */
+  private withWorkspace<T>(uri: string, method: string, fallback: T, read: (uri: string) => string | undefined,
+    run: (service: FormatService, parsed: ParsedDocument, workspace: WorkspaceDocuments<ParsedDocument>) => T): T {
+    const service = this.documents.get(uri)?.service;
+    if (!service) return fallback;
+    const uris = [
+      ...[...this.documents].filter(([u, e]) => e.service === service && e.parsed && u !== this.replacedByScratch).map(([u]) => u),
+      ...[...this.scannedSymbols].filter(([u, s]) => s.format === service.format && !this.documents.has(u)).map(([u]) => u),
+    ];
+    const known = new Set(uris);
+    const loaded = new Map<string, ParsedDocument | undefined>();
+    const workspace: WorkspaceDocuments<ParsedDocument> = {
+      uris: () => uris,
+      get: (other) => {
+        const open = this.documents.get(other);
+        if (open) return open.service === service ? open.parsed : undefined;
+        if (!loaded.has(other)) {
+          const text = known.has(other) ? read(other) : undefined;
+          let parsed: ParsedDocument | undefined;
+          if (text !== undefined && Buffer.byteLength(text, 'utf8') <= this.config.maxFileBytes) {
+            try {
+              parsed = service.parse({ uri: other, text });
+            } catch (error) {
+              this.log(`${service.format} could not parse ${other} for ${method}: ${describe(error)}`);
+            }
+          }
+          loaded.set(other, parsed);
+        }
+        return loaded.get(other);
+      },
+    };
+    try {
+      return this.call(uri, method, fallback, (s, p) => run(s, p, workspace));
+    } finally {
+      for (const parsed of loaded.values()) if (parsed) dispose(parsed);
+    }
   }
 
   /**

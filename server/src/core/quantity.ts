@@ -2,39 +2,65 @@
 // `{ ok: false, error }` with a sentence fit for a diagnostic. Values are base units: CPU cores, bytes,
 // milliseconds.
 
+/** Why a value the product accepts is still worth a warning; `message` is a sentence fit for a diagnostic. */
+export interface QuantityNote {
+  kind: 'milli-bytes' | 'below-millicore' | 'no-number';
+  message: string;
+}
+
 export type QuantityResult =
-  | { ok: true; value: number; suspicious?: string }
+  | { ok: true; value: number; suspicious?: QuantityNote }
   | { ok: false; error: string };
 
 const fail = (error: string): QuantityResult => ({ ok: false, error });
-const ok = (value: number, suspicious?: string): QuantityResult =>
+const ok = (value: number, suspicious?: QuantityNote): QuantityResult =>
   Number.isFinite(value) ? (suspicious ? { ok: true, value, suspicious } : { ok: true, value }) : fail('the value is too large');
 
 const KI = 1024;
-const BINARY_SI: Record<string, number> = { Ki: KI, Mi: KI ** 2, Gi: KI ** 3, Ti: KI ** 4, Pi: KI ** 5, Ei: KI ** 6 };
-const DECIMAL_SI: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+
+// Kubernetes quantities, as k8s.io/apimachinery/pkg/api/resource reads them (kubernetes/kubernetes
+// staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go @009f4971 parseQuantityString / ParseQuantity,
+// suffix.go @7125a5f0 newSuffixer / interpret):
+// - a sign, then a number whose parts may all be missing: `num = "0"` when no digit is left, so a bare
+//   suffix or sign (`Mi`, `+`, `.`, `e3`) parses as 0 — only the empty string is an error;
+// - a suffix made of the characters eEinumkKMGTP, optionally followed by a signed integer: decimal SI
+//   n u m "" k M G T P E, binary SI Ki Mi Gi Ti Pi Ei, or e/E with an exponent (`e3`, `E-2`, not `e` alone).
+//   Anything else (`K`, `mi`, `KB`) is rejected ("unable to parse quantity's suffix"); a character outside
+//   that set (`2GB`, `1.2.3`) does not match the format at all;
+// - UnmarshalJSON trims surrounding spaces first.
+const BINARY_SI: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+const DECIMAL_SI: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const QUANTITY = /^([+-]?)(\d*)(?:\.(\d*))?([eEinumkKMGTP]*[+-]?\d*)$/;
 
 /**
- * A Kubernetes resource quantity (apimachinery `resource.Quantity`): a signed decimal number followed by
- * a binary-SI suffix (Ki…Ei), a decimal-SI suffix (n u m k M G T P E) or a decimal exponent (e3, E-2).
+ * A Kubernetes resource quantity in base units. A string with no digit at all but an accepted suffix or
+ * sign is 0 for Kubernetes too, and carries a `no-number` note.
  */
 export function parseKubernetesQuantity(input: string | number): QuantityResult {
   if (typeof input === 'number') return Number.isFinite(input) ? ok(input) : fail('not a finite number');
   const text = input.trim();
-  const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/.exec(text);
+  if (text === '') return fail('the quantity is empty');
+  const match = QUANTITY.exec(text);
   if (!match) {
-    if (text === '') return fail('the quantity is empty');
-    if (/^[+-]?(\d+(\.\d*)?|\.\d+)\s*[A-Za-z]+$/.test(text)) {
-      const suffix = text.replace(/^[+-]?[\d.]+\s*/, '');
-      const hint = /^[kmgtpe]i?b?$/i.test(suffix) || /^[KMGTPE]B$/.test(suffix) ? ` (Kubernetes writes ${suggestSuffix(suffix)})` : '';
-      return fail(`"${text}" is not a Kubernetes quantity: unknown suffix "${suffix}"${hint}`);
-    }
+    if (/^[+-]?(\d+(\.\d*)?|\.\d+)\s*[A-Za-z]+$/.test(text)) return fail(unknownSuffix(text, text.replace(/^[+-]?[\d.]+\s*/, '')));
     return fail(`"${text}" is not a Kubernetes quantity (expected a number with an optional suffix such as 500m, 2, 512Mi or 1G)`);
   }
-  const number = Number(match[1]);
-  if (match[2]) return ok(number * 10 ** Number(match[2].slice(1)));
-  const suffix = match[3] ?? '';
-  return ok(number * (BINARY_SI[suffix] ?? DECIMAL_SI[suffix]));
+  const [, sign, whole, fraction, suffix] = match;
+  const exponent = /^[eE][+-]?\d+$/.test(suffix) ? { base: 10, power: Number(suffix.slice(1)) }
+    : suffix in DECIMAL_SI ? { base: 10, power: DECIMAL_SI[suffix] }
+      : suffix in BINARY_SI ? { base: 2, power: BINARY_SI[suffix] } : undefined;
+  if (!exponent) return fail(unknownSuffix(text, suffix));
+  const magnitude = Number(`${whole || '0'}.${fraction ?? ''}0`) * exponent.base ** exponent.power;
+  const value = sign === '-' ? -magnitude : magnitude;
+  if (whole === '' && !fraction) {
+    return ok(0, { kind: 'no-number', message: `"${text}" has no number, and Kubernetes reads a missing number as 0 (a value that rendered empty?)` });
+  }
+  return ok(value === 0 ? 0 : value);
+}
+
+function unknownSuffix(text: string, suffix: string): string {
+  const hint = /^[kmgtpe]i?b?$/i.test(suffix) || /^[KMGTPE]B$/.test(suffix) ? ` (Kubernetes writes ${suggestSuffix(suffix)})` : '';
+  return `"${text}" is not a Kubernetes quantity: unknown suffix "${suffix}"${hint}`;
 }
 
 function suggestSuffix(suffix: string): string {
@@ -42,12 +68,21 @@ function suggestSuffix(suffix: string): string {
   return `${letter === 'K' ? 'Ki' : `${letter}i`} for ${letter === 'K' ? 'kibi' : 'binary'} units or ${letter === 'K' ? 'k' : letter} for decimal units`;
 }
 
-/** CPU in cores: `500m` = 0.5, `2` = 2, `1.5` = 1.5. */
+/**
+ * CPU in cores: `500m` = 0.5, `2` = 2, `1.5` = 1.5. Negative CPU is rejected by the API server
+ * (kubernetes pkg/apis/core/validation/validation.go ValidateResourceQuantityValue → ValidateNonnegativeQuantity,
+ * indexed at a7264f95).
+ * Below 1m it is accepted: that validation only demands whole numbers of integer resources, which CPU is
+ * not; but Kubernetes accounts CPU in millicores with Quantity.MilliValue(), which rounds up (ceil(q × 1000),
+ * quantity.go), e.g. the scheduler's Resource.Add (pkg/scheduler/framework/types.go), so `100u` counts as 1m.
+ */
 export function parseCpuQuantity(input: string | number): QuantityResult {
   const result = parseKubernetesQuantity(input);
   if (!result.ok) return result;
   if (result.value < 0) return fail(`CPU cannot be negative (${input})`);
-  if (result.value > 0 && result.value < 0.001) return fail(`"${input}" is below 1m, the smallest CPU amount Kubernetes accepts`);
+  if (result.value > 0 && result.value < 0.001) {
+    return ok(result.value, { kind: 'below-millicore', message: `"${input}" is ${trimNumber(result.value)} cores, below 1m: the API server accepts it, but Kubernetes counts CPU in whole millicores and rounds it up to 1m` });
+  }
   return result;
 }
 
@@ -57,10 +92,10 @@ export function parseCpuQuantity(input: string | number): QuantityResult {
  */
 export function parseMemoryQuantity(input: string | number): QuantityResult {
   const result = parseKubernetesQuantity(input);
-  if (!result.ok) return result;
+  if (!result.ok || result.suspicious) return result;
   if (result.value < 0) return fail(`memory cannot be negative (${input})`);
-  if (typeof input === 'string' && /m$/.test(input.trim())) {
-    return ok(result.value, `"${input}" means ${trimNumber(result.value)} bytes (m is milli); did you mean ${input.trim().slice(0, -1)}Mi?`);
+  if (typeof input === 'string' && result.value > 0 && /\dm$/.test(input.trim())) {
+    return ok(result.value, { kind: 'milli-bytes', message: `"${input}" means ${trimNumber(result.value)} bytes (m is milli); did you mean ${input.trim().slice(0, -1)}Mi?` });
   }
   return result;
 }
@@ -119,29 +154,90 @@ export function parseGoDuration(input: string): QuantityResult {
   return ok(sign * total);
 }
 
-/**
- * GOMEMLIMIT as the Go runtime reads it: a whole number of bytes with an optional B, KiB, MiB, GiB or TiB
- * suffix, or `off`. Decimal units (MB) and fractions are rejected by the runtime, which then ignores
- * the variable; that is reported as an error.
- */
-export function parseGoMemLimit(input: string): QuantityResult {
-  const text = input.trim();
-  // `off` disables the limit: the runtime uses math.MaxInt64, effectively no limit.
-  if (text === 'off') return ok(Number.MAX_SAFE_INTEGER);
-  const match = /^(\d+)(B|KiB|MiB|GiB|TiB)?$/.exec(text);
-  if (!match) {
-    const decimal = /^(\d+)\s*(KB|MB|GB|TB|Mi|Gi|Ki|M|G|K)$/i.exec(text);
-    const hint = decimal ? `: write ${decimal[1]}${decimal[2][0].toUpperCase()}iB` : ' (expected for example 1800MiB)';
-    return fail(`GOMEMLIMIT "${text}" is not valid for the Go runtime, which then ignores it${hint}`);
-  }
-  return ok(Number(match[1]) * (match[2] ? GO_BYTE_UNITS[match[2]] : 1));
+// GOMEMLIMIT as the Go runtime reads it (golang/go src/runtime/mgcpacer.go readGOMEMLIMIT, Go ≥ 1.19;
+// src/runtime/string.go parseByteCount @010079df): the variable is used verbatim (no trimming); "" and "off"
+// mean no limit; anything else must match ^[0-9]+(([KMGT]i)?B)?$ (strconv.ParseInt also takes a leading +)
+// and fit an int64, or the runtime throws "malformed GOMEMLIMIT" while it initialises and the process exits.
+const GO_MEMLIMIT = /^\+?(\d+)((?:[KMGT]i)?B)?$/;
+const GO_MEMLIMIT_UNITS: Record<string, bigint> = { B: 1n, KiB: 1n << 10n, MiB: 1n << 20n, GiB: 1n << 30n, TiB: 1n << 40n };
+const MAX_INT64 = (1n << 63n) - 1n;
+
+/** True when GOMEMLIMIT is unset in effect: empty or `off`. */
+export function goMemLimitIsOff(input: string): boolean {
+  return input === '' || input === 'off';
 }
 
-/** A ClickHouse byte count in server XML: a plain non-negative number of bytes (`12000000000`, `1e10` is not accepted by the server). */
-export function parseClickHouseBytes(input: string): QuantityResult {
+/**
+ * GOMEMLIMIT in bytes; `off` and "" (no limit) are Number.MAX_SAFE_INTEGER. A value the runtime calls
+ * malformed is an error: the Go process does not start.
+ */
+export function parseGoMemLimit(input: string): QuantityResult {
+  if (goMemLimitIsOff(input)) return ok(Number.MAX_SAFE_INTEGER);
+  const match = GO_MEMLIMIT.exec(input);
+  const bytes = match ? BigInt(match[1]) * GO_MEMLIMIT_UNITS[match[2] ?? 'B'] : undefined;
+  if (bytes === undefined || bytes > MAX_INT64) {
+    return fail(`GOMEMLIMIT "${input}" is malformed for the Go runtime, so the process does not start ("malformed GOMEMLIMIT"): it takes a whole number of bytes with an optional B, KiB, MiB, GiB or TiB suffix, or off`);
+  }
+  return ok(Number(bytes));
+}
+
+/**
+ * A GOMEMLIMIT value that means one thing only, for a malformed one: a Kubernetes binary suffix missing
+ * its B (`1800Mi`), a wrong case or stray spaces (`1800 mib`), or a fraction of a binary unit that is a
+ * whole number of a smaller one (`1.5GiB` = `1536MiB`). Decimal units (`1G`, `1800MB`) are ambiguous.
+ */
+export function goMemLimitCorrection(input: string): string | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt])i(b?)\s*$/i.exec(input);
+  if (!match) return undefined;
+  const units = ['', 'K', 'M', 'G', 'T'];
+  let index = units.indexOf(match[2].toUpperCase());
+  let amount = Number(match[1]);
+  while (!Number.isInteger(amount) && index > 0) {
+    amount *= 1024;
+    index--;
+  }
+  if (!Number.isInteger(amount)) return undefined;
+  const corrected = `${amount}${index === 0 ? '' : `${units[index]}i`}B`;
+  return corrected === input || !parseGoMemLimit(corrected).ok ? undefined : corrected;
+}
+
+// ClickHouse setting values as ClickHouse reads them from the config (src/Core/SettingsFields.cpp
+// stringToNumber, the same in every version read): Bool is 0, 1, true or false (any case); every other
+// number goes through parseWithSizeSuffix (src/IO/ReadHelpers.h readTextWithSizeSuffix). For integer
+// types that is readIntText, then an optional suffix k or K (×1000, or ×1024 followed by i), M, G, T
+// (×1000ⁿ, or ×1024ⁿ followed by i), then the end of the text: `10G`, `10Gi`, `5k` and `5Ki` are valid,
+// `1e10`, `1.5G`, `10GB`, `10g` and `10 G` are not. Floating-point types (ratios) are a plain readText:
+// no suffix. Other types (timespans, enums, strings, max_threads' `auto`) are not checked here.
+const CLICKHOUSE_INTEGER_TYPES = new Set(['UInt64', 'NonZeroUInt64', 'UInt32', 'Int64', 'Int32']);
+const CLICKHOUSE_FLOAT_TYPES = new Set(['Float', 'Double']);
+const CLICKHOUSE_SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, ki: 2 ** 10, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+
+/** Whether Headroom checks values of this ClickHouse setting type. */
+export function isCheckedClickHouseType(type: string): boolean {
+  return type === 'Bool' || CLICKHOUSE_INTEGER_TYPES.has(type) || CLICKHOUSE_FLOAT_TYPES.has(type);
+}
+
+/** A ClickHouse setting value of the given type (see above); undefined for a type that is not checked. */
+export function parseClickHouseValue(input: string, type: string): QuantityResult | undefined {
   const text = input.trim();
-  if (!/^\d+$/.test(text)) return fail(`"${text}" is not a byte count: ClickHouse expects a whole number of bytes, such as 12000000000`);
-  return ok(Number(text));
+  if (type === 'Bool') {
+    if (/^(0|1|true|false)$/i.test(text)) return ok(/^(1|true)$/i.test(text) ? 1 : 0);
+    return fail(`"${text}" is not a ClickHouse Bool: write 0, 1, true or false`);
+  }
+  if (CLICKHOUSE_INTEGER_TYPES.has(type)) {
+    const match = /^([+-]?)(\d+)([kKMGT]i?)?$/.exec(text);
+    if (!match || (match[1] === '-' && type.includes('UInt'))) {
+      return fail(`"${text}" is not a ClickHouse ${type}: write a whole number with an optional k, M, G, T (×1000ⁿ) or Ki, Mi, Gi, Ti (×1024ⁿ) suffix, such as 10000000000, 10G or 10Gi`);
+    }
+    const value = Number(match[2]) * (match[3] ? CLICKHOUSE_SUFFIX[match[3]] : 1);
+    return ok(match[1] === '-' ? -value : value);
+  }
+  if (CLICKHOUSE_FLOAT_TYPES.has(type)) {
+    if (/^[+-]?(inf|nan)$/i.test(text)) return undefined;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return fail(`"${text}" is not a ClickHouse ${type}: write a decimal number such as 0.8 (no unit or % sign)`);
+    return ok(Number(text));
+  }
+  return undefined;
 }
 
 /** A plain decimal number (ratios, counts, percentages). */

@@ -5,6 +5,10 @@ import type {
 import type { LineIndex } from './text';
 import type { AnalysisContext } from './context';
 import type { DocumentFacts } from './workspace';
+import type {
+  HighlightResult, PrepareRenameResult, RenameResult, SemanticTokenResult, SignatureHelpResult, WorkspaceDocuments,
+  WorkspaceSymbolResult,
+} from './editor-types';
 
 export type FormatId = 'alloy' | 'k8s' | 'helm' | 'clickhouse';
 
@@ -50,4 +54,12 @@ export interface FormatService<P extends ParsedDocument = ParsedDocument> {
   completion(parsed: P, position: Position, ctx: AnalysisContext): CompletionResult[];
   definition(parsed: P, position: Position, ctx: AnalysisContext): LocationResult[];
   references(parsed: P, position: Position, ctx: AnalysisContext): LocationResult[];
+  // Editor features a format may leave out (editor-types.ts).
+  semanticTokens?(parsed: P): SemanticTokenResult[];
+  documentHighlights?(parsed: P, position: Position): HighlightResult[];
+  signatureHelp?(parsed: P, position: Position): SignatureHelpResult | null;
+  /** The names this document declares, for workspace/symbol (also kept for files that are not open). */
+  workspaceSymbols?(parsed: P): WorkspaceSymbolResult[];
+  prepareRename?(parsed: P, position: Position, workspace: WorkspaceDocuments<P>): PrepareRenameResult;
+  rename?(parsed: P, position: Position, newName: string, workspace: WorkspaceDocuments<P>): RenameResult;
 }

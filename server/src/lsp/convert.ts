@@ -93,3 +93,7 @@ export function toCompletionItem(item: CompletionResult): CompletionItem {
     ...(item.range ? { textEdit: { range: item.range, newText: item.insertText ?? item.label } } : { insertText: item.insertText }),
   };
 }
+
+export function toSymbolKind(kind: SymbolKindName): SymbolKind {
+  return SYMBOL_KIND[kind];
+}

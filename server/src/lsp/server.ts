@@ -17,6 +17,12 @@ import * as completion from './handlers/completion';
 import * as definition from './handlers/definition';
 import * as references from './handlers/references';
 import * as configuration from './handlers/configuration';
+import * as semanticTokens from './handlers/semanticTokens';
+import * as rename from './handlers/rename';
+import * as documentHighlight from './handlers/documentHighlight';
+import * as signatureHelp from './handlers/signatureHelp';
+import * as workspaceSymbol from './handlers/workspaceSymbol';
+import * as alloyFeatures from './alloyFeatures';
 import * as workspaceScan from './workspaceScan';
 import * as diagnostic from './handlers/diagnostic';
 import { AnalysisScheduler } from './scheduler';
@@ -47,6 +53,8 @@ let inlayHintsEnabled = true;
 let pullConfiguration = false;
 let watchFiles = false;
 let workspaceRoots: string[] = [];
+let documentChanges = false;
+let alloyFeaturesDynamic = false;
 const maxFileBytes = () => engine.currentConfig.maxFileBytes;
 
 const ctx: ServerContext = {
@@ -113,6 +121,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   workspaceRoots = configuration.rootsFrom(params);
   pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   refreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
+  documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  alloyFeaturesDynamic = alloyFeatures.registersDynamically(capabilities);
   await engine.init();
   return {
     capabilities: {
@@ -127,6 +137,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       definitionProvider: true,
       referencesProvider: true,
       ...(pullDiagnostics ? { diagnosticProvider: diagnostic.OPTIONS } : {}),
+      ...alloyFeatures.staticCapabilities(alloyFeaturesDynamic),
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'headroom', version: '0.1.0' },
   };
@@ -143,6 +155,11 @@ completion.register(ctx);
 definition.register(ctx);
 references.register(ctx);
 diagnostic.register(ctx);
+semanticTokens.register(ctx);
+rename.register(ctx, () => documentChanges);
+documentHighlight.register(ctx);
+signatureHelp.register(ctx);
+workspaceSymbol.register(ctx);
 configuration.register(ctx, {
   canPull: () => pullConfiguration,
   canWatch: () => watchFiles,
@@ -150,6 +167,7 @@ configuration.register(ctx, {
   onSettings: (settings) => { inlayHintsEnabled = settings.inlayHints?.enabled !== false; },
   onFilesChanged: (changes) => { void workspaceScan.onFilesChanged(ctx, changes, maxFileBytes); },
   onReady: () => {
+    if (alloyFeaturesDynamic) alloyFeatures.registerForAlloy(connection);
     const started = Date.now();
     workspaceScan.scanWorkspace(ctx, workspaceRoots, maxFileBytes).then(
       (count) => { if (count > 0) ctx.log(`indexed ${count} workspace files for cross-file rules in ${Date.now() - started} ms`); },

@@ -58,6 +58,77 @@ for _, o in ipairs(opened) do
   table.insert(results, { file = o.file, diagnostics = codes, hover = hover_text, actions = titles })
 end
 
+-- Editor features on one Alloy file (HEADROOM_EDITOR, JSON: file, module, positions): workspace symbols
+-- (waiting for the server's workspace scan to index the module), semantic tokens decoded with the
+-- server's legend, signature help, and a rename through vim.lsp.buf.rename, applied by Neovim itself.
+local editor = os.getenv('HEADROOM_EDITOR')
+if editor then
+  local spec = vim.fn.json_decode(editor)
+  vim.cmd('edit ' .. spec.file)
+  local buf = vim.api.nvim_get_current_buf()
+  vim.bo[buf].filetype = 'alloy'
+  vim.lsp.buf_attach_client(buf, client_id)
+  local uri = vim.uri_from_bufnr(buf)
+  local client = vim.lsp.get_client_by_id(client_id)
+  local module_path = vim.fn.fnamemodify(spec.module, ':p')
+
+  local symbols = {}
+  vim.wait(20000, function()
+    symbols = {}
+    local scanned = false
+    local response = vim.lsp.buf_request_sync(buf, 'workspace/symbol', { query = spec.symbols }, 5000)
+    for _, r in pairs(response or {}) do
+      for _, s in ipairs(r.result or {}) do
+        local fname = vim.uri_to_fname(s.location.uri)
+        if fname == module_path then scanned = true end
+        table.insert(symbols, s.name .. ' ' .. vim.fn.fnamemodify(fname, ':t'))
+      end
+    end
+    return scanned
+  end, 200)
+
+  local tokens = {}
+  local legend = client.server_capabilities.semanticTokensProvider.legend
+  local response = vim.lsp.buf_request_sync(buf, 'textDocument/semanticTokens/full', { textDocument = { uri = uri } }, 10000)
+  for _, r in pairs(response or {}) do
+    local data = (r.result or {}).data or {}
+    local line, char = 0, 0
+    for i = 1, #data, 5 do
+      line = line + data[i]
+      char = (data[i] == 0) and (char + data[i + 1]) or data[i + 1]
+      local kinds = { legend.tokenTypes[data[i + 3] + 1] }
+      for bit, name in ipairs(legend.tokenModifiers) do
+        if math.floor(data[i + 4] / 2 ^ (bit - 1)) % 2 == 1 then table.insert(kinds, name) end
+      end
+      local text = string.sub(vim.api.nvim_buf_get_lines(buf, line, line + 1, false)[1], char + 1, char + data[i + 2])
+      table.insert(tokens, string.format('%d:%d %s %s', line + 1, char + 1, text, table.concat(kinds, '+')))
+    end
+  end
+
+  local signature = ''
+  response = vim.lsp.buf_request_sync(buf, 'textDocument/signatureHelp', {
+    textDocument = { uri = uri }, position = { line = spec.signature[1] - 1, character = spec.signature[2] - 1 },
+  }, 10000)
+  for _, r in pairs(response or {}) do
+    if r.result and r.result.signatures and r.result.signatures[1] then
+      signature = r.result.signatures[1].label .. ' #' .. tostring(r.result.activeParameter)
+    end
+  end
+
+  vim.api.nvim_win_set_cursor(0, { spec.rename[1], spec.rename[2] - 1 })
+  vim.lsp.buf.rename(spec.newName)
+  local module_text = function()
+    local module_buf = vim.fn.bufnr(module_path)
+    if module_buf < 0 then return '' end
+    return table.concat(vim.api.nvim_buf_get_lines(module_buf, 0, -1, false), '\n')
+  end
+  vim.wait(10000, function() return string.find(module_text(), spec.newName, 1, true) ~= nil end, 100)
+  table.insert(results, {
+    file = '(editor features)', symbols = symbols, tokens = tokens, signature = signature,
+    renamed = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n'), module = module_text(),
+  })
+end
+
 local handle = io.open(out, 'w')
 handle:write(vim.fn.json_encode(results))
 handle:close()

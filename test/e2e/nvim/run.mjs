@@ -17,9 +17,11 @@ const files = [
   ['clickhouse/config.xml', 5, 6],
 ];
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-nvim-')), 'results.json');
+// Editor features on editor/app.alloy (1-based line:column positions; the rename is only in buffers).
+const editor = { file: 'editor/app.alloy', module: 'editor/lib.alloy', symbols: 'relabel', signature: [18, 38], rename: [11, 7], newName: 'keep_running' };
 const run = spawnSync('nvim', ['--headless', '-u', path.join(here, 'init.lua')], {
   cwd: workspace,
-  env: { ...process.env, HEADROOM_SERVER: path.join(root, 'dist', 'server.js'), HEADROOM_OUT: out, HEADROOM_FILES: files.map((f) => f.join(':')).join(';') },
+  env: { ...process.env, HEADROOM_SERVER: path.join(root, 'dist', 'server.js'), HEADROOM_OUT: out, HEADROOM_FILES: files.map((f) => f.join(':')).join(';'), HEADROOM_EDITOR: JSON.stringify(editor) },
   encoding: 'utf8',
   timeout: 120_000,
 });
@@ -32,9 +34,11 @@ const results = JSON.parse(fs.readFileSync(out, 'utf8'));
 const cliRun = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', '--format', 'json', ...files.map((f) => f[0])], { cwd: workspace, encoding: 'utf8' });
 const cli = JSON.parse(cliRun.stdout);
 let failed = 0;
+let passed = 0;
 const check = (name, ok, detail = '') => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} neovim: ${name}${ok ? '' : ` — ${detail}`}`);
-  if (!ok) failed++;
+  if (ok) passed++;
+  else failed++;
 };
 for (const [file] of files) {
   const result = results.find((r) => r.file === file);
@@ -48,5 +52,14 @@ check('hover on a memory_limiter argument shows the tier table', /alloy tier/.te
 check('hover on Kubernetes resources shows the tier table', /tier/.test(byFile['kubernetes/alloy.yaml']?.hover ?? ''), byFile['kubernetes/alloy.yaml']?.hover);
 check('code actions include the batch quick fix', (byFile['pipeline.alloy']?.actions ?? []).includes('Set send_batch_max_size = 16384'), JSON.stringify(byFile['pipeline.alloy']?.actions));
 check('code actions include the ClickHouse move-into-profile fix', (byFile['clickhouse/config.xml']?.actions ?? []).some((t) => /into <profiles><default>/.test(t)), JSON.stringify(byFile['clickhouse/config.xml']?.actions));
-console.log(`${files.length + 4 - failed} passed, ${failed} failed`);
+const features = results.find((r) => r.file === '(editor features)') ?? {};
+const source = (name) => fs.readFileSync(path.join(workspace, name), 'utf8');
+check('semantic tokens: a reference\'s label, a custom component, a library function', ['17:40 default variable', '11:5 relabel class', '18:43 env function+defaultLibrary']
+  .every((t) => (features.tokens ?? []).includes(t)), JSON.stringify(features.tokens));
+check('workspace symbols list the declare of the module that is not open', (features.symbols ?? []).includes('declare "relabel" lib.alloy'), JSON.stringify(features.symbols));
+check('signature help inside string.format names the active parameter', features.signature === 'string.format(spec: string, ...values: any) → string #1', features.signature);
+check('rename of a custom component edits its uses here and its declare in the module', features.renamed === source(editor.file).trimEnd()
+  .replace('lib.relabel "app"', 'lib.keep_running "app"').replace('lib.relabel.app.output', 'lib.keep_running.app.output') &&
+  features.module === source(editor.module).trimEnd().replace('declare "relabel"', 'declare "keep_running"'), `${features.renamed}\n---\n${features.module}`);
+console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed ? 1 : 0;

@@ -98,3 +98,17 @@ test('facts added from elsewhere (a CLI worker) feed cross-file rules like an op
   assert.equal(finding?.related?.[0].uri, 'file:///w/alloy.yaml');
   assert.equal(parses.get('file:///w/alloy.yaml'), undefined);
 });
+
+test('a file closed and re-indexed with the same text keeps its workspace symbols without a parse', async () => {
+  const { engine, parses } = counting();
+  await engine.init();
+  const uri = 'file:///w/pipeline.alloy';
+  const text = 'declare "tail" {\n  argument "paths" { }\n}\nprometheus.exporter.unix "node" { }\n';
+  engine.open({ uri, text });
+  const open = engine.workspaceSymbols('').map((s) => s.name);
+  assert.ok(open.length > 0);
+  engine.close(uri);
+  engine.index({ uri, text });
+  assert.deepEqual(engine.workspaceSymbols('').map((s) => s.name), open);
+  assert.equal(parses.get(uri), 1);
+});

@@ -12,6 +12,10 @@ import { ALLOY_RULES } from './rules';
 import type { AlloyRuleContext } from './rule-context';
 import { selectTier } from './tier';
 import { bytesArg, numberArg } from './rules/values';
+import { semanticTokens } from './semantic-tokens';
+import { documentHighlights, prepareRename, rename } from './rename';
+import { signatureHelp, stdlibHover } from './signature-help';
+import { workspaceSymbols } from './workspace-symbols';
 
 const ALLOY_LANGUAGE_IDS = new Set(['grafana-alloy', 'alloy', 'river']);
 
@@ -65,6 +69,8 @@ export const alloyService: FormatService<AlloyParsed> = {
     const tier = selectTier(parsed, ctx).selection;
     const argument = argumentHover(parsed, position, ctx, tier);
     if (argument) return argument;
+    const stdlib = stdlibHover(parsed, position);
+    if (stdlib) return stdlib;
     const index = componentIndex(parsed);
     const target = componentAt(parsed, index, position);
     if (!target) return null;
@@ -94,4 +100,11 @@ export const alloyService: FormatService<AlloyParsed> = {
 
   definition: (parsed, position) => definition(parsed, componentIndex(parsed), position),
   references: (parsed, position) => references(parsed, componentIndex(parsed), position),
+
+  semanticTokens,
+  documentHighlights,
+  signatureHelp,
+  workspaceSymbols,
+  prepareRename,
+  rename,
 };

@@ -1,35 +1,79 @@
-// Where each ClickHouse setting belongs, for the settings Headroom checks. Sources: ClickHouse
-// src/Core/ServerSettings.cpp (server settings, top level of config.xml / config.d) and
-// src/Core/Settings.cpp (user-level settings, `<profiles><name>` in users.xml / users.d), as summarised in
-// research/kubernetes-helm-clickhouse-linting.md §8.1–8.2. A user-level setting at the top level of a
-// config file makes the server refuse to start (Settings::checkNoSettingNamesAtTopLevel, code 137),
-// except obsolete ones such as background_pool_size and the two that exist at both levels.
+import {
+  CLICKHOUSE_SETTINGS_SOURCES, OBSOLETE_USER_SETTINGS, SERVER_SETTINGS as SERVER_SETTING_TYPES, SERVER_SETTINGS_FROM_DEFAULT_PROFILE,
+  TOP_LEVEL_CHECK_SKIPS, USER_SETTING_ALIASES, USER_SETTINGS as USER_SETTING_TYPES,
+} from './settings-data';
+import { parseClickHouseValue, type QuantityResult } from '../quantity';
 
-export const SERVER_SETTINGS = new Set([
-  'max_server_memory_usage', 'max_server_memory_usage_to_ram_ratio',
-  'max_concurrent_queries', 'max_concurrent_insert_queries', 'max_concurrent_select_queries', 'max_waiting_queries',
-  'max_connections',
-  'background_pool_size', 'background_schedule_pool_size', 'background_move_pool_size', 'background_fetches_pool_size',
-  'background_common_pool_size', 'background_buffer_flush_schedule_pool_size', 'background_message_broker_schedule_pool_size',
-  'background_distributed_schedule_pool_size', 'background_merges_mutations_concurrency_ratio',
-  'async_insert_threads', 'async_insert_queue_flush_on_shutdown',
-  'mark_cache_size', 'uncompressed_cache_size', 'cache_size_to_ram_max_ratio',
-  'merges_mutations_memory_usage_soft_limit', 'merges_mutations_memory_usage_to_ram_ratio',
-  'max_table_size_to_drop', 'max_partition_size_to_drop',
-]);
+// Where each ClickHouse setting belongs and what ClickHouse does with it elsewhere, from the complete lists
+// in settings-data.ts (generated from ClickHouse's own sources; the commits are in that file's header).
 
-export const USER_SETTINGS = new Set([
-  'max_memory_usage', 'max_memory_usage_for_user', 'max_threads', 'max_execution_time',
-  'async_insert', 'wait_for_async_insert', 'async_insert_max_data_size', 'async_insert_busy_timeout_ms',
-  'async_insert_busy_timeout_max_ms', 'async_insert_busy_timeout_min_ms', 'async_insert_use_adaptive_busy_timeout',
-  'async_insert_max_query_number', 'async_insert_deduplicate', 'async_insert_stale_timeout_ms',
-  'max_concurrent_queries_for_user', 'max_concurrent_queries_for_all_users',
-  'use_uncompressed_cache', 'max_bytes_before_external_group_by', 'max_bytes_before_external_sort',
-  'max_insert_block_size', 'load_balancing', 'log_queries', 'readonly', 'max_result_rows', 'max_rows_to_read',
-]);
+export { CLICKHOUSE_SETTINGS_SOURCES };
 
-/** Settings allowed at both levels without an error (obsolete user-level names, or genuinely both). */
-export const BOTH_LEVELS = new Set(['background_pool_size', 'background_schedule_pool_size', 'max_table_size_to_drop', 'max_partition_size_to_drop']);
+/** A user-level (profile/query) setting name as ClickHouse resolves it. */
+export interface UserSetting {
+  /** The canonical name; differs from the written one for an alias. */
+  canonical: string;
+  type: string;
+  alias: boolean;
+  /** Tier OBSOLETE: kept for compatibility, does nothing. */
+  obsolete: boolean;
+}
 
-/** Numeric settings whose literal value Headroom checks. */
-export const NUMERIC_SETTINGS = new Set([...SERVER_SETTINGS, 'max_memory_usage', 'max_memory_usage_for_user', 'max_threads', 'async_insert_max_data_size', 'async_insert_busy_timeout_ms']);
+export function userSetting(name: string): UserSetting | undefined {
+  const canonical = Object.hasOwn(USER_SETTING_ALIASES, name) ? USER_SETTING_ALIASES[name] : name;
+  const alias = canonical !== name;
+  if (Object.hasOwn(USER_SETTING_TYPES, canonical)) return { canonical, type: USER_SETTING_TYPES[canonical], alias, obsolete: false };
+  if (Object.hasOwn(OBSOLETE_USER_SETTINGS, canonical)) return { canonical, type: OBSOLETE_USER_SETTINGS[canonical], alias, obsolete: true };
+  return undefined;
+}
+
+/** The type of a server setting (a top-level element of config.xml / config.d), or undefined. */
+export function serverSettingType(name: string): string | undefined {
+  return Object.hasOwn(SERVER_SETTING_TYPES, name) ? SERVER_SETTING_TYPES[name] : undefined;
+}
+
+const skips = new Set(TOP_LEVEL_CHECK_SKIPS);
+const fromDefaultProfile = new Set(SERVER_SETTINGS_FROM_DEFAULT_PROFILE);
+
+/**
+ * What ClickHouse does with an element of this name at the top level of the main server config.
+ * `Settings::checkNoSettingNamesAtTopLevel` (src/Core/Settings.cpp, run by the main config reloader in
+ * programs/server/Server.cpp at start-up and on every reload) loops over the canonical user-level names
+ * only, skips tier OBSOLETE and three names that are also config sections or server settings, and throws
+ * UNKNOWN_ELEMENT_IN_CONFIG for any other one present, unless `skip_check_for_incorrect_settings` is set.
+ *  - `rejected`: the server refuses to start (and a reload is refused);
+ *  - `alias` / `obsolete`: not checked, so accepted, and without effect there;
+ *  - `server`: a server setting (also the exempt names that are both);
+ *  - undefined: not a setting Headroom knows at either level (sections such as <logger>, typos).
+ */
+export function topLevelVerdict(name: string): 'rejected' | 'alias' | 'obsolete' | 'server' | undefined {
+  if (Object.hasOwn(USER_SETTING_TYPES, name) && !skips.has(name)) return 'rejected';
+  if (serverSettingType(name) !== undefined) return 'server';
+  const user = userSetting(name);
+  if (user?.alias) return 'alias';
+  if (user?.obsolete) return 'obsolete';
+  return undefined;
+}
+
+/**
+ * Whether `ServerSettingsImpl::loadSettingsFromConfig` (src/Core/ServerSettings.cpp) reads this server
+ * setting from `<profiles><default>` when the top level does not set it (settings_from_profile_allowlist).
+ */
+export function serverReadsFromDefaultProfile(name: string): boolean {
+  return fromDefaultProfile.has(name);
+}
+
+/** Every server setting name (top-level elements of the server config). */
+export const SERVER_SETTINGS: ReadonlySet<string> = new Set(Object.keys(SERVER_SETTING_TYPES));
+
+/** Every user-level setting name, aliases and obsolete ones included. */
+export const USER_SETTINGS: ReadonlySet<string> = new Set([...Object.keys(USER_SETTING_TYPES), ...Object.keys(OBSOLETE_USER_SETTINGS), ...Object.keys(USER_SETTING_ALIASES)]);
+
+/**
+ * A setting's value as ClickHouse parses it for its declared type (a server setting first, else a user-level
+ * one); undefined when the name or its type is not one Headroom checks.
+ */
+export function settingValue(name: string, text: string): QuantityResult | undefined {
+  const type = serverSettingType(name) ?? userSetting(name)?.type;
+  return type ? parseClickHouseValue(text, type) : undefined;
+}

@@ -1,6 +1,7 @@
 import { formatBytesHuman } from '../../quantity';
 import { type ClickHouseRule, rangeOf, topLevel } from '../context';
 import { DEFAULT_RATIO, literal } from './server-memory';
+import { ratioDisablesServerLimit } from '../memory-limit';
 
 export const serverMemoryVsPod: ClickHouseRule = {
   id: 'clickhouse/server-memory-vs-pod',
@@ -12,6 +13,7 @@ export const serverMemoryVsPod: ClickHouseRule = {
     const bytes = literal(element);
     if (!element || bytes === undefined || bytes <= 0 || !ctx.pod) return [];
     const ratio = literal(topLevel(ctx, 'max_server_memory_usage_to_ram_ratio')) ?? DEFAULT_RATIO;
+    if (ratioDisablesServerLimit(ratio)) return [];
     const ceiling = ctx.pod.bytes * ratio;
     if (bytes <= ceiling) return [];
     const target = Math.floor(ctx.pod.bytes * 0.8);

@@ -25,8 +25,11 @@ const where = (workload: WorkloadModel, container: ContainerModel) =>
 export const invalidQuantity: K8sRule = {
   id: 'k8s/invalid-quantity',
   defaultSeverity: 'error',
-  doc: 'A CPU or memory quantity the API server rejects (`2GB`, `1g`, `512mi`), or one it accepts but almost certainly wrong: `m` on memory is milli-bytes (`128m` = 0.128 bytes), and `Mi`/`Gi` on CPU.',
-  sources: [{ document: 'kubernetes/apimachinery', section: 'resource.Quantity' }],
+  doc: 'A CPU or memory quantity the API server rejects (`2GB`, `1g`, `512mi`, `1K`, a negative value), or one it accepts that is almost certainly not what was meant: `m` on memory is milli-bytes (`128m` = 0.128 bytes), `Mi`/`Gi` on CPU, CPU below 1m (`100u`, counted as 1m), and a suffix or sign with no number (`Mi`, `+`: Kubernetes reads it as 0, as when a template value renders empty).',
+  sources: [
+    { document: 'kubernetes staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go', section: 'ParseQuantity, MilliValue' },
+    { document: 'kubernetes pkg/apis/core/validation/validation.go', section: 'ValidateResourceQuantityValue' },
+  ],
   check(ctx) {
     const findings: Finding[] = [];
     for (const { workload, container } of containers(ctx)) {
@@ -40,9 +43,11 @@ export const invalidQuantity: K8sRule = {
             const suggestion = resource === 'memory' ? /^(\d+(?:\.\d+)?)\s*([kmgtKMGT])[bB]?$/i.exec(located.value.trim()) : undefined;
             const fixes: Fix[] = suggestion ? [replaceScalar(ctx.parsed.lines, located, `${suggestion[1]}${suggestion[2].toUpperCase()}i`, `Use ${suggestion[1]}${suggestion[2].toUpperCase()}i`)] : [];
             findings.push({ code: this.id, severity: 'error', message: `${label}: ${result.error}; the API server rejects the object.`, range: rangeOf(ctx, located.span), fixes });
-          } else if (result.suspicious) {
+          } else if (result.suspicious?.kind === 'milli-bytes') {
             const fixed = `${located.value.trim().slice(0, -1)}Mi`;
-            findings.push({ code: this.id, severity: 'warning', message: `${label}: ${result.suspicious}`, range: rangeOf(ctx, located.span), fixes: [replaceScalar(ctx.parsed.lines, located, fixed, `Use ${fixed}`)] });
+            findings.push({ code: this.id, severity: 'warning', message: `${label}: ${result.suspicious.message}`, range: rangeOf(ctx, located.span), fixes: [replaceScalar(ctx.parsed.lines, located, fixed, `Use ${fixed}`)] });
+          } else if (result.suspicious) {
+            findings.push({ code: this.id, severity: 'warning', message: `${label}: ${result.suspicious.message}.`, range: rangeOf(ctx, located.span) });
           } else if (resource === 'cpu' && /[KMGTPE]i$/.test(located.value.trim())) {
             findings.push({ code: this.id, severity: 'warning', message: `${label}: "${located.value}" uses a memory suffix on CPU: that is ${result.value} cores. Write CPU as cores (2) or millicores (500m).`, range: rangeOf(ctx, located.span) });
           }
