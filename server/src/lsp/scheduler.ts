@@ -1,11 +1,13 @@
 import type { MessageStrategy } from 'vscode-languageserver/node';
 
 /**
- * When to analyse: as soon as the connection has handled every message it already received, never on
- * a timer. vscode-jsonrpc dispatches one queued message per `setImmediate` turn; the scheduler counts
- * dispatched messages (through the connection's message strategy) and runs its work only after a whole
- * turn of the event loop in which nothing was dispatched, so a burst of keystrokes that arrived together
- * is applied in full and analysed once, for its newest version. Work is done one document per turn,
+ * When to analyse: as soon as the connection has handled every message it already received, never after
+ * a fixed delay. vscode-jsonrpc dispatches one queued message per `setImmediate` turn; the scheduler
+ * counts dispatched messages (through the connection's message strategy) and runs its work only when
+ * nothing was dispatched from one look to the next, the first in the check phase, the second in the
+ * timers phase of the next turn of the event loop: whatever the poll phase between them read from the
+ * client has been dispatched by then (its immediate runs after the first look). So a burst of
+ * keystrokes that arrived together is applied in full and analysed once, for its newest version. Work is done one document per turn,
  * the most recently touched first, so an edit that arrives meanwhile goes ahead of re-linting the rest,
  * and a document that changes again before its turn is analysed only once, for its newest version.
  */
@@ -13,6 +15,7 @@ export class AnalysisScheduler {
   private dispatched = 0;
   private seen = -1;
   private scheduled = false;
+  private confirming = false;
   /** Documents waiting for analysis, in the order they were last touched (the newest last). */
   private readonly waiting = new Map<string, true>();
   private readonly quietWaiters: (() => void)[] = [];
@@ -62,7 +65,7 @@ export class AnalysisScheduler {
   }
 
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.confirming) return;
     this.scheduled = true;
     setImmediate(() => this.tick());
   }
@@ -71,6 +74,18 @@ export class AnalysisScheduler {
     this.scheduled = false;
     if (this.dispatched !== this.seen) {
       // Messages were handled since the last look: more may be queued behind them.
+      this.seen = this.dispatched;
+      this.schedule();
+      return;
+    }
+    // Nothing since the last look; look once more after the next poll phase before acting.
+    this.confirming = true;
+    setTimeout(() => this.confirm(), 0);
+  }
+
+  private confirm(): void {
+    this.confirming = false;
+    if (this.dispatched !== this.seen) {
       this.seen = this.dispatched;
       this.schedule();
       return;
