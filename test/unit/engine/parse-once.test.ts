@@ -112,3 +112,16 @@ test('a file closed and re-indexed with the same text keeps its workspace symbol
   assert.deepEqual(engine.workspaceSymbols('').map((s) => s.name), open);
   assert.equal(parses.get(uri), 1);
 });
+
+test('LineIndex: the same line starts for every line ending, with or without a carriage return in the text', async () => {
+  const { LineIndex } = await import('../../../server/src/core/text');
+  for (const text of ['', 'a', 'a\nb\n', '\n\n', 'a\r\nb\rc\nd', 'é😀\nx', 'x\r']) {
+    const lines = new LineIndex(text);
+    const expected: number[] = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\r' && text[i + 1] === '\n') { expected.push(i + 2); i++; } else if (text[i] === '\n' || text[i] === '\r') expected.push(i + 1);
+    }
+    assert.deepEqual(expected.map((_, line) => lines.offsetAt({ line, character: 0 })), expected, JSON.stringify(text));
+    assert.equal(lines.lineCount, expected.length);
+  }
+});
