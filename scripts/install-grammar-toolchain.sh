@@ -3,11 +3,14 @@
 # downloads a binary at install time, which fails without internet):
 #   - tree-sitter CLI 0.22.x from Debian 13 "trixie", run through trixie's own loader and C library,
 #     which this Debian 12 machine's glibc is too old for;
-#   - emscripten's emcc (Debian 12) to compile src/parser.c and src/scanner.c to the .wasm.
+#   - emscripten's emcc (Debian 12) to compile src/parser.c and src/scanner.c to the .wasm;
+#   - unicode-data 15.0.0 (Debian 12), the Unicode version of Go's unicode package that Alloy's scanner
+#     uses for identifiers (grammars/alloy/unicode.js makes the scanner's tables from it).
 # Idempotent. Result: $PREFIX/bin/tree-sitter and emcc on PATH (PREFIX defaults to ~/.local/grammar-toolchain).
 set -euo pipefail
 PREFIX="${PREFIX:-$HOME/.local/grammar-toolchain}"
-if [ -x "$PREFIX/bin/tree-sitter" ] && "$PREFIX/bin/tree-sitter" --version >/dev/null 2>&1 && command -v emcc >/dev/null; then
+unicode_data=/usr/share/unicode/extracted/DerivedGeneralCategory.txt
+if [ -x "$PREFIX/bin/tree-sitter" ] && "$PREFIX/bin/tree-sitter" --version >/dev/null 2>&1 && command -v emcc >/dev/null && [ -f "$unicode_data" ]; then
   echo "already installed: $("$PREFIX/bin/tree-sitter" --version), $(emcc --version | head -1)"
   exit 0
 fi
@@ -28,4 +31,5 @@ exec "$root/usr/lib64/ld-linux-x86-64.so.2" --library-path "$root/usr/lib/x86_64
 WRAPPER
 chmod +x "$PREFIX/bin/tree-sitter"
 command -v emcc >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq emscripten >/dev/null; }
+[ -f "$unicode_data" ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unicode-data >/dev/null; }
 echo "installed: $("$PREFIX/bin/tree-sitter" --version), $(emcc --version | head -1)"

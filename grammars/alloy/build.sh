@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates src/parser.c from grammar.js, rebuilds tree-sitter-alloy.wasm, and runs the corpus tests.
-# Needs the tree-sitter CLI 0.22.x and emscripten's emcc (on Debian: scripts/install-grammar-toolchain.sh).
+# Regenerates the Unicode identifier tables (src/unicode.h and server/src/core/alloy/unicode-tables.ts)
+# and src/parser.c from grammar.js, rebuilds tree-sitter-alloy.wasm, and runs the corpus tests.
+# Needs the tree-sitter CLI 0.22.x, emscripten's emcc and Unicode 15.0.0's DerivedGeneralCategory.txt
+# (on Debian: scripts/install-grammar-toolchain.sh).
 # Users and CI never run this: the generated parser and the .wasm are committed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +11,7 @@ if ! command -v tree-sitter >/dev/null || ! command -v emcc >/dev/null; then
   echo "build:grammar needs the tree-sitter CLI and emcc; install them with: bash scripts/install-grammar-toolchain.sh" >&2
   exit 2
 fi
+node unicode.js
 tree-sitter generate
 # `tree-sitter generate` scaffolds bindings for other languages on first run; Headroom only ships the wasm.
 rm -rf Cargo.toml Makefile Package.swift pyproject.toml setup.py bindings binding.gyp package.json .editorconfig .gitattributes .gitignore

@@ -1,13 +1,24 @@
 /**
  * Tree-sitter grammar for the Grafana Alloy configuration language (formerly River), written for
- * Headroom from the language rules of grafana/alloy's `syntax/scanner` and `syntax/parser`:
- *  - statements (attributes and blocks) are separated by newlines, Go-style: a newline ends a
- *    statement only where one can end (the external scanner emits `_terminator` when the parser
- *    asks for it), so expressions continue after `=`, `(`, `[`, `{`, `,` and binary operators;
+ * Headroom from the language rules of grafana/alloy's `syntax/scanner` and `syntax/parser` (at
+ * 66ebea856d), so that it accepts what Alloy accepts and nothing else:
+ *  - statements (attributes and blocks) are separated by newlines, Go-style: Alloy's scanner turns a
+ *    newline after an identifier, a literal, `)`, `]` or `}` into a terminator whatever comes next,
+ *    and the external scanner (src/scanner.c) does the same: it emits `_terminator` there, also where
+ *    the parser cannot take one (`a\n= 1`, `(1\n+ 2)`), which is then a syntax error as in Alloy;
+ *    after `=`, `.`, `(`, `[`, `{`, `,` and operators a newline is white space;
+ *  - a `/* *\/` comment holding a newline stands for that newline; `//` comments run to the line end;
+ *  - identifiers are made of Unicode letters and digits as Go's unicode package (15.0.0) has them
+ *    (src/unicode.h, made by unicode.js), and `true`, `false` and `null` are always literals: the
+ *    external scanner reads every word, so none of them is ever taken for a name;
  *  - in multi-line arrays, objects and call arguments every element followed by a newline needs a
- *    trailing comma; a newline where that comma belongs is parsed as a `missing_comma` node so the
- *    language server can report it precisely instead of a cascade of errors;
- *  - `#` and `'` are not part of the language (they surface as ERROR nodes).
+ *    trailing comma; a newline where that comma belongs is parsed as a `missing_comma` node, a string
+ *    left open at the end of its line ends with a `missing_quote` node, and a top-level `}` that
+ *    closes nothing is an `unmatched_brace` node, so the language server reports each precisely
+ *    (server/src/core/alloy/syntax.ts) and goes on parsing as Alloy does, instead of error recovery
+ *    taking the surroundings apart;
+ *  - `#`, `'`, `;`, a form feed and other characters that start no token surface as ERROR nodes; a
+ *    byte order mark is skipped like white space and reported by syntax.ts unless it comes first.
  */
 
 const PREC = {
@@ -24,20 +35,22 @@ const PREC = {
 module.exports = grammar({
   name: 'alloy',
 
-  externals: $ => [$._terminator, $.missing_comma, $._error_sentinel],
+  externals: $ => [
+    $._terminator, $.missing_comma, $._error_sentinel,
+    $.identifier, $.true, $.false, $.null, $.comment, $._string_content, $.missing_quote,
+  ],
 
-  extras: $ => [/[ \t\r\n\f\uFEFF]/, $.comment],
-
-  word: $ => $.identifier,
+  extras: $ => [/[ \t\r\n\uFEFF]/, $.comment],
 
   rules: {
-    source_file: $ => optional($._statements),
+    source_file: $ => optional(statementList($, choice($._statement, $.unmatched_brace))),
 
-    _statements: $ => seq(
-      $._statement,
-      repeat(seq($._terminator, $._statement)),
-      optional($._terminator),
-    ),
+    _statements: $ => statementList($, $._statement),
+
+    // A '}' where a top-level statement belongs closes nothing (Alloy: "expected identifier, got }").
+    // Parsed as a node of its own, the error stays at that brace instead of error recovery taking an
+    // earlier block apart; syntax.ts reports it.
+    unmatched_brace: _ => '}',
 
     _statement: $ => choice($.attribute, $.block),
 
@@ -131,35 +144,30 @@ module.exports = grammar({
     object: $ => seq('{', optional(commaList($, $.object_field)), '}'),
 
     object_field: $ => seq(
-      field('key', choice($.identifier, $.string)),
+      field('key', choice($.identifier, $.string, $.raw_string)),
       '=',
       field('value', $._expression),
     ),
 
-    identifier: _ => /[\p{L}_][\p{L}\p{Nd}_]*/u,
-
+    // A string left open at the end of its line ends there with a `missing_quote`, as Alloy's scanner
+    // ends it ("string literal not terminated") and goes on with the next line.
     string: $ => seq(
       '"',
       repeat(choice($._string_content, $.escape_sequence)),
-      token.immediate('"'),
+      choice(token.immediate('"'), $.missing_quote),
     ),
 
-    _string_content: _ => token.immediate(prec(1, /[^"\\\n]+/)),
-
-    escape_sequence: _ => token.immediate(/\\(.|[0-7]{3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/),
+    // A backslash right before the end of the line is an (invalid) escape of its own.
+    escape_sequence: _ => token.immediate(/\\(.|[0-7]{3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})?/),
 
     raw_string: _ => /`[^`]*`/,
 
     number: _ => token(choice(
-      /\d+/,
-      /\d+\.\d*([eE][+-]?\d+)?/,
-      /\.\d+([eE][+-]?\d+)?/,
-      /\d+[eE][+-]?\d+/,
+      /[0-9]+/,
+      /[0-9]+\.[0-9]*([eE][+-]?[0-9]+)?/,
+      /\.[0-9]+([eE][+-]?[0-9]+)?/,
+      /[0-9]+[eE][+-]?[0-9]+/,
     )),
-
-    true: _ => 'true',
-    false: _ => 'false',
-    null: _ => 'null',
 
     comment: _ => token(choice(
       seq('//', /[^\n]*/),
@@ -167,6 +175,11 @@ module.exports = grammar({
     )),
   },
 });
+
+/** Statements separated by terminators: `statement { terminator statement } [ terminator ]`. */
+function statementList($, statement) {
+  return seq(statement, repeat(seq($._terminator, statement)), optional($._terminator));
+}
 
 /**
  * `item { "," item } [ "," ]`, where the last item may instead be followed by a newline with no

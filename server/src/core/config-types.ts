@@ -1,4 +1,5 @@
 import type { Severity } from './types';
+import type { Load } from './capacity/load';
 
 /**
  * The resolved configuration: VS Code settings (`headroom.*`) merged over the workspace
@@ -13,4 +14,6 @@ export interface HeadroomConfig {
   severity: Record<string, Severity | 'off'>;
   /** Files larger than this are not parsed; they get one `headroom/file-too-large` finding. */
   maxFileBytes: number;
+  /** Per catalog workload: the load it is sized for (`.headroom.yaml` `load:`); picks the tier when none is named. */
+  load: Record<string, Load>;
 }

@@ -3,12 +3,13 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { HeadroomConfig } from './config-types';
 import type { Finding, Severity } from './types';
 import { rawTierSchema } from './capacity/catalog';
+import { LOAD_METRICS, LOAD_METRIC_NAMES } from './capacity/load';
 
 /** 5 MB: larger configuration files are generated output, not something a person edits. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export function defaultConfig(): HeadroomConfig {
-  return { tiers: {}, severity: {}, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+  return { tiers: {}, severity: {}, maxFileBytes: DEFAULT_MAX_FILE_BYTES, load: {} };
 }
 
 const severitySetting = z.enum(['error', 'warning', 'info', 'hint', 'off']);
@@ -20,7 +21,13 @@ export const headroomFileSchema = z.object({
   severity: z.record(z.string(), severitySetting).optional().describe('Severity per finding code (alloy/batch-timeout) or prefix (k8s/*), or off.'),
   maxFileBytes: z.number().int().positive().optional().describe('Files larger than this are not analysed.'),
   catalog: z.array(rawTierSchema).optional().describe('Extra or replacement tiers, in the catalog shape, each with its source.'),
+  load: z.record(z.string(), loadSchema()).optional().describe('Load per catalog workload, e.g. { alloy: { otlpRequestsPerMinute: 40000 }, gateway: { agents: 80 } }: Headroom picks the tier the documents size for it.'),
 }).strict();
+
+function loadSchema() {
+  const shape = Object.fromEntries(LOAD_METRIC_NAMES.map((m) => [m, z.number().positive().optional().describe(LOAD_METRICS[m].label)]));
+  return z.object(shape).strict();
+}
 
 export type HeadroomFile = z.infer<typeof headroomFileSchema>;
 
@@ -39,6 +46,7 @@ export function mergeConfig(file: HeadroomFile | undefined, settings: HeadroomSe
     config.defaultTier = file.defaultTier;
     config.tiers = { ...file.tiers };
     config.severity = { ...file.severity };
+    config.load = Object.fromEntries(Object.entries(file.load ?? {}).map(([w, l]) => [w, Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined))]));
     if (file.maxFileBytes) config.maxFileBytes = file.maxFileBytes;
   }
   if (settings) {

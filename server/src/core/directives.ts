@@ -1,12 +1,15 @@
 import type { Finding, Range } from './types';
 import type { TierCatalog } from './capacity/catalog-types';
 import type { LineIndex } from './text';
+import { LOAD_KEYS, type Load, loadMetricNamed, parseLoadValue } from './capacity/load';
 
 export type CommentStyle = 'slash' | 'hash' | 'xml';
 
 export interface Directive {
   workload?: string;
   tier?: string;
+  /** `headroom: load otlp=40000/min agents=80`: the load the object below is sized for. */
+  load?: Load;
   line: number;
   range: Range;
 }
@@ -18,8 +21,9 @@ const PATTERNS: Record<CommentStyle, RegExp> = {
 };
 
 /**
- * `headroom: workload=<id> tier=<name>` comments. Unknown keys, workloads and tiers become
- * `headroom/directive` findings with a did-you-mean, so a typo never silently disables a check.
+ * `headroom: workload=<id> tier=<name>` and `headroom: [workload=<id>] load <metric>=<value> …` comments.
+ * Unknown keys, workloads, tiers, load metrics and values become `headroom/directive` findings with a
+ * did-you-mean, so a typo never silently disables a check.
  */
 export function parseDirectives(lines: LineIndex, style: CommentStyle, catalog: TierCatalog): { directives: Directive[]; findings: Finding[] } {
   const directives: Directive[] = [];
@@ -32,10 +36,23 @@ export function parseDirectives(lines: LineIndex, style: CommentStyle, catalog: 
     const start = text.indexOf('headroom:');
     const range = { start: { line, character: start }, end: { line, character: text.length } };
     const directive: Directive = { line, range };
+    let loadMode = false;
     for (const pair of match[1].trim().split(/\s+/).filter(Boolean)) {
       const [key, value] = pair.split('=', 2);
-      if ((key === 'workload' || key === 'tier') && value) directive[key] = value;
-      else findings.push(problem(range, `unknown headroom directive "${pair}": write headroom: workload=<id> tier=<name>`));
+      if (pair === 'load') {
+        loadMode = true;
+        directive.load ??= {};
+      } else if ((key === 'workload' || key === 'tier') && value) {
+        directive[key] = value;
+      } else if (loadMode && value !== undefined) {
+        const metric = loadMetricNamed(key);
+        const parsed = metric ? parseLoadValue(metric, value) : undefined;
+        if (!metric) findings.push(problem(range, `unknown load "${key}"${didYouMean(key, LOAD_KEYS)}; known: ${LOAD_KEYS.slice(0, 10).join(', ')}`));
+        else if ('error' in parsed!) findings.push(problem(range, `load ${key}: ${parsed!.error}`));
+        else directive.load![metric] = parsed!.value;
+      } else {
+        findings.push(problem(range, `unknown headroom directive "${pair}": write headroom: workload=<id> tier=<name>, or headroom: load <metric>=<value>`));
+      }
     }
     if (directive.workload && !catalog.workloads().includes(directive.workload)) {
       findings.push(problem(range, `unknown workload "${directive.workload}"${didYouMean(directive.workload, catalog.workloads())}; known: ${catalog.workloads().join(', ')}`));

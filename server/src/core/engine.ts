@@ -4,12 +4,13 @@ import type { TierCatalog } from './capacity/catalog-types';
 import type { FormatService, ParsedDocument, SourceDocument } from './service';
 import type {
   CodeLensResult, CompletionResult, DocumentSymbolResult, Finding, FoldingRangeResult, HoverResult,
-  InlayHintResult, LocationResult, Position, Range, TextChange, TextEdit,
+  Fix, InlayHintResult, LocationResult, Position, Range, TextChange, TextEdit,
 } from './types';
 import { emptyFacts, type DocumentFacts, type WorkspaceIndex } from './workspace';
 import { LineIndex, applyTextEdits, minimalEdit } from './text';
 import { createHash } from 'node:crypto';
 import { defaultConfig } from './config';
+import { applySuppressions } from './suppressions';
 import type {
   HighlightResult, PrepareRenameResult, RenameResult, SemanticTokenResult, SignatureHelpResult, WorkspaceDocuments,
   WorkspaceSymbolResult,
@@ -334,7 +335,7 @@ export class HeadroomEngine implements WorkspaceIndex {
     if (!entry.parsed) return [internalError(entry.service.format, 'parse')];
     let findings: Finding[];
     try {
-      findings = entry.service.lint(entry.parsed, this.context());
+      findings = applySuppressions(entry.service.lint(entry.parsed, this.context()), entry.parsed);
     } catch (error) {
       this.log(`${entry.service.format}.lint failed on ${uri}: ${describe(error)}`);
       return [internalError(entry.service.format, 'lint')];
@@ -348,7 +349,8 @@ export class HeadroomEngine implements WorkspaceIndex {
       const setting = this.config.severity[finding.code] ?? this.config.severity[`${finding.code.split('/')[0]}/*`];
       if (setting === 'off') continue;
       const range = clampRange(finding.range, lines);
-      out.push(setting ? { ...finding, severity: setting, range } : { ...finding, range });
+      const fixes = finding.fixes && withDocumentLineBreaks(finding.fixes, lines);
+      out.push({ ...finding, ...(setting ? { severity: setting } : {}), range, ...(fixes ? { fixes } : {}) });
     }
     return out;
   }
@@ -540,6 +542,21 @@ function fingerprint(text: string): string {
 
 function dispose(parsed: ParsedDocument): void {
   (parsed as { dispose?: () => void }).dispose?.();
+}
+
+/**
+ * Rules write the new lines of a fix with `\n`; in a file whose lines end in `\r\n` (or `\r`) each of those
+ * becomes the line break of the line the edit is on, so a fix never leaves a file with mixed line endings.
+ */
+function withDocumentLineBreaks(fixes: Fix[], lines: LineIndex): Fix[] {
+  if (!/\r/.test(lines.text)) return fixes;
+  return fixes.map((fix) => ({
+    ...fix,
+    edits: fix.edits.map((edit) => {
+      const brk = lines.lineBreakAt(edit.range.start.line);
+      return brk === '\n' ? edit : { ...edit, newText: edit.newText.replace(/\r?\n/g, brk) };
+    }),
+  }));
 }
 
 function internalError(format: string, step: string): Finding {

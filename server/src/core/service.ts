@@ -18,6 +18,11 @@ export interface SourceDocument {
   /** The editor's language id when known (`grafana-alloy`, `alloy`, `yaml`, `helm`, `xml`…); the CLI leaves it out. */
   languageId?: string;
   version?: number;
+  /**
+   * Offsets in `text` where the file's bytes were not UTF-8 (each read as U+FFFD). Only a reader of
+   * bytes knows them (the CLI); formats whose tools reject such files report them.
+   */
+  invalidUtf8?: number[];
 }
 
 /** What every format's parse step returns; each format extends it with its own tree. */

@@ -60,6 +60,19 @@ export class LineIndex {
     return end;
   }
 
+  /**
+   * The line break a new line near `line` should use: that line's own, else the one before it, else `\n`
+   * (a one-line document). Keeps CRLF files CRLF when a fix inserts lines.
+   */
+  lineBreakAt(line: number): string {
+    for (const candidate of [line, line - 1]) {
+      if (candidate < 0 || candidate + 1 >= this.lineStarts.length) continue;
+      const brk = this.text.slice(this.lineEnd(candidate), this.lineStarts[candidate + 1]);
+      if (brk) return brk;
+    }
+    return '\n';
+  }
+
   lineText(line: number): string {
     return this.text.slice(this.lineStarts[line] ?? this.text.length, this.lineEnd(line));
   }

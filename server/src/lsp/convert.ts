@@ -6,6 +6,7 @@ import type {
   CompletionKindName, CompletionResult, DocumentSymbolResult, Finding, FoldingRangeResult, HoverResult,
   InlayHintResult, Severity, SymbolKindName,
 } from '../core/types';
+import { rulePageUri } from '../core/rule-docs';
 
 // Core results → LSP types. The only place where the two meet.
 
@@ -22,10 +23,17 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
+    codeDescription: codeDescription(finding.code),
     source: 'headroom',
     message: `${finding.message}${citation}`,
     relatedInformation: finding.related?.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })),
   };
+}
+
+/** The rule's page, shipped with the server (docs/rules/<code>.md), so the link works offline. */
+function codeDescription(code: string): { href: string } | undefined {
+  const href = rulePageUri(code);
+  return href ? { href } : undefined;
 }
 
 export function toCodeActions(uri: string, finding: Finding): CodeAction[] {

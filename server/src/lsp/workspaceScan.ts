@@ -15,23 +15,42 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 
 /** A bound for very large monorepos: the scan is a convenience, not a promise. */
 const MAX_FILES = 5000;
 
-/** Walks the roots and indexes every candidate file not open in the editor. Resolves to the count read. */
+/** At most this often a progress report goes to the client, so a fast scan does not flood it. */
+const PROGRESS_INTERVAL_MS = 200;
+
+/**
+ * Walks the roots and indexes every candidate file not open in the editor, reporting
+ * window/workDoneProgress to clients that support it (VS Code shows it in the status bar). Resolves to
+ * the count read.
+ */
 export async function scanWorkspace(ctx: ServerContext, roots: string[], maxFileBytes: () => number): Promise<number> {
-  const files: string[] = [];
-  for (const root of roots) await collect(root, files);
-  let changed = false;
+  if (roots.length === 0) return 0;
+  const progress = await ctx.connection.window.createWorkDoneProgress().catch(() => undefined);
+  progress?.begin('Headroom: scanning the workspace', 0, 'finding files', false);
   let read = 0;
-  for (const file of files) {
-    const uri = pathToFileURL(file).href;
-    if (ctx.documents.has(uri)) continue;
-    const text = await readSmall(file, maxFileBytes());
-    if (text === undefined) continue;
-    read++;
-    if (ctx.engine.index({ uri, text })) changed = true;
-    // Let requests and edits in between files: the editor must not wait for the scan.
-    await new Promise((resolve) => setImmediate(resolve));
+  try {
+    const files: string[] = [];
+    for (const root of roots) await collect(root, files);
+    let changed = false;
+    let reported = Date.now();
+    for (const [done, file] of files.entries()) {
+      if (progress && Date.now() - reported >= PROGRESS_INTERVAL_MS) {
+        reported = Date.now();
+        progress.report(Math.floor((done / files.length) * 100), `${done}/${files.length} files`);
+      }
+      const uri = pathToFileURL(file).href;
+      if (ctx.documents.has(uri)) continue;
+      const text = await readSmall(file, maxFileBytes());
+      if (text === undefined) continue;
+      read++;
+      if (ctx.engine.index({ uri, text })) changed = true;
+      // Let requests and edits in between files: the editor must not wait for the scan.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (changed) ctx.scheduleDiagnostics('all');
+  } finally {
+    progress?.done();
   }
-  if (changed) ctx.scheduleDiagnostics('all');
   return read;
 }
 

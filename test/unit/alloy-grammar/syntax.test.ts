@@ -21,7 +21,7 @@ const cases: { name: string; text: string; expect: [string, RegExp][] }[] = [
     text: 'outer {\n  inner {\n    a = 1\n}\nnext {\n}\n',
     expect: [['2:3', /block inner opened at line 2 is never closed/]],
   },
-  { name: 'object with colon', text: 'a = { b: 1 }\n', expect: [['1:7', /'=', not ':'/]] },
+  { name: 'object with colon', text: 'a = { b: 1 }\n', expect: [['1:8', /'=', not ':'/]] },
 ];
 
 for (const { name, text, expect } of cases) {

@@ -4,17 +4,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../../server/src/cli/cli';
+import { runCli as runCliWith, type ReportedFinding } from '../../../server/src/cli/cli';
 import { repoRoot } from '../../helpers/paths';
+import { tempWorkspace as workspace, testIo } from '../../helpers/cli';
 
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const runCli = (argv: string[], cwd: string) => runCliWith(argv, cwd, testIo());
 
 const broken = 'otelcol.processor.batch "b" {\n  send_batch_size = 8192\n  output { }\n}\n';
 const clean = 'prometheus.exporter.unix "node" { }\n';
@@ -43,6 +37,16 @@ test('json output has the documented shape with 1-based positions; exit 0 withou
   assert.deepEqual(JSON.parse(ok.stdout), { files: 1, findings: [] });
 });
 
+test('bytes that are not UTF-8 are an Alloy syntax error where they stand, not a silent U+FFFD', async () => {
+  const dir = workspace({ 'ok.alloy': clean });
+  fs.writeFileSync(path.join(dir, 'latin1.alloy'), Buffer.concat([Buffer.from('// é\na = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+  const result = await runCli(['check', '--format', 'json', '.'], dir);
+  assert.equal(result.exitCode, 1);
+  const report = JSON.parse(result.stdout);
+  assert.deepEqual(report.findings.map((f: ReportedFinding) => [f.file, f.line, f.column, f.code]), [['latin1.alloy', 2, 9, 'alloy/syntax']]);
+  assert.match(report.findings[0].message, /illegal UTF-8 encoding/);
+});
+
 test('sarif output is SARIF 2.1.0 with rules and regions', async () => {
   const dir = workspace({ 'p.alloy': broken });
   const result = await runCli(['check', '--format', 'sarif', '.'], dir);
@@ -57,11 +61,19 @@ test('sarif output is SARIF 2.1.0 with rules and regions', async () => {
 });
 
 test('usage errors exit 2 with a message', async () => {
-  for (const argv of [[], ['lint'], ['check'], ['check', '--format', 'xml', '.'], ['check', '--nope', '.'], ['check', 'missing-path']]) {
+  for (const argv of [[], ['lint']]) {
+    const result = await runCli(argv, os.tmpdir());
+    assert.equal(result.exitCode, 2, argv.join(' '));
+    assert.match(result.stderr, /^headroom: .*\nusage: headroom COMMAND/);
+  }
+  for (const argv of [['check'], ['check', '--format', 'xml', '.'], ['check', '--nope', '.']]) {
     const result = await runCli(argv, os.tmpdir());
     assert.equal(result.exitCode, 2, argv.join(' '));
     assert.match(result.stderr, /^headroom: .*\nusage: headroom check/);
   }
+  const missing = await runCli(['check', 'missing-path'], os.tmpdir());
+  assert.equal(missing.exitCode, 2);
+  assert.equal(missing.stderr, 'headroom: missing-path does not exist\n');
 });
 
 test('.headroom.yaml: severities apply, and an invalid file is a usage error with its position', async () => {
@@ -82,7 +94,7 @@ test('the bundled dist/cli.js runs as the package bin, on this Node', () => {
   const run = spawnSync(cli, ['check', dir], { encoding: 'utf8' });
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stdout, /alloy\/batch-max-below-size/);
-  assert.match(execFileSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }), /usage: headroom check/);
+  assert.match(execFileSync(process.execPath, [cli, 'check', '--help'], { encoding: 'utf8' }), /usage: headroom check/);
 });
 
 test('the examples: findings come in reading order, file by file', async () => {

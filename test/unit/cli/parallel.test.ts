@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../../server/src/cli/cli';
-import { checkFiles } from '../../../server/src/cli/parallel';
-import { defaultConfig } from '../../../server/src/core/config';
+import { checkInParallel } from '../../../server/src/cli/parallel';
+import { pathToFileURL } from 'node:url';
 import { corpusPath, needsShared } from '../../helpers/shared';
 import { repoRoot } from '../../helpers/paths';
 
@@ -37,28 +37,31 @@ test('cross-file findings are the same on one thread and on several: each thread
   assert.ok(report.findings.some((f: { code: string }) => f.code === 'alloy/memory-limiter-vs-container'), serial.stdout);
 });
 
-test('whatever the thread count, checkFiles returns the files in request order with the findings of a serial run', async () => {
+test('whatever the thread count, every document gets its format and the findings a single engine gives it', async () => {
   const dir = workspace({ 'a.yaml': POD('alloy', '1Gi'), 'b.alloy': LIMITER, 'c.txt.yaml': 'just: yaml\n', 'd.alloy': 'a = [\n  1,\n  2\n]\n' });
-  const files = fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
-  const serial = await checkFiles({ files, config: defaultConfig(), jobs: 1 });
-  for (const jobs of [2, 4]) assert.deepEqual(await checkFiles({ files, config: defaultConfig(), jobs }), serial);
-  // The YAML that is neither a manifest nor Helm values is not claimed, so it is not reported as checked.
-  assert.deepEqual(serial.checked.map((c) => path.basename(c.file)), ['a.yaml', 'b.alloy', 'd.alloy']);
+  const docs = fs.readdirSync(dir).sort().map((f) => ({ uri: pathToFileURL(path.join(dir, f)).href, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+  const serial = await runCli(['check', '--jobs', '1', '--format', 'json', '.'], dir);
+  for (const jobs of [2, 4]) {
+    const result = await checkInParallel({ docs, cwd: dir, jobs });
+    assert.ok(result);
+    // The YAML that is neither a manifest nor Helm values is not claimed.
+    assert.deepEqual(docs.map((d) => result.formatOf(d.uri)), ['k8s', 'alloy', undefined, 'alloy']);
+    assert.equal(result.lint(docs[3].uri)[0].code, 'alloy/syntax');
+    assert.equal((await runCli(['check', '--jobs', String(jobs), '--format', 'json', '.'], dir)).stdout, serial.stdout);
+  }
+  // One thread, or one document: the caller's own engine does it.
+  assert.equal(await checkInParallel({ docs, cwd: dir, jobs: 1 }), undefined);
+  assert.equal(await checkInParallel({ docs: docs.slice(0, 1), cwd: dir, jobs: 4 }), undefined);
 });
 
-test('an unreadable file is reported in its place and the others are checked', async () => {
-  const dir = workspace({ 'a.alloy': LIMITER, 'b.alloy': 'a = 1\n' });
-  const missing = path.join(dir, 'gone.alloy');
-  const result = await checkFiles({ files: [path.join(dir, 'a.alloy'), missing, path.join(dir, 'b.alloy')], config: defaultConfig(), jobs: 2 });
-  assert.match(result.log, /cannot read .*gone\.alloy/);
-  assert.deepEqual(result.checked.map((c) => path.basename(c.file)), ['a.alloy', 'b.alloy']);
-});
-
-test('--jobs takes a whole number of threads', async () => {
+test('--fix runs in one thread, and --jobs takes a whole number ≥ 1', async () => {
+  const dir = workspace({ 'a.alloy': 'otelcol.processor.batch "b" {\n  send_batch_size = 8192\n  output { }\n}\n', 'b.alloy': 'a = 1\n' });
+  const fixed = await runCli(['check', '--jobs', '4', '--fix', '.'], dir);
+  assert.match(fixed.stderr, /fixed a\.alloy/);
   for (const bad of ['0', 'x', '1.5']) {
-    const result = await runCli(['check', '--jobs', bad, '.'], repoRoot());
-    assert.equal(result.exitCode, 2);
-    assert.match(result.stderr, /--jobs needs a whole number/);
+    const result = await runCli(['check', '--jobs', bad, '.'], dir);
+    assert.equal(result.exitCode, 2, bad);
+    assert.match(result.stderr, /--jobs must be/);
   }
 });
 

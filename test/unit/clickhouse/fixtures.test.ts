@@ -92,14 +92,29 @@ test('hover on a memory setting estimates the log rows/s the server sustains, ag
   engine.open({ uri: 'file:///ws/config.xml', languageId: 'xml', text });
   const hover = engine.hover('file:///ws/config.xml', { line: 1, character: 5 });
   assert.ok(hover);
-  assert.match(hover.markdown, /Server memory ≈ 12\.8 GiB \(ratio 0\.8 × the 16Gi memory limit of HelmValues clickhouse\) → sustains ≈ 234,878 log rows\/s/);
+  // Regression: the estimate follows seed 004's profile table for the pod's memory (16Gi ↔ 100k+), not
+  // its formula applied to post-ratio memory in decimal GB (which said ≈ 234,878); the hover names both.
+  assert.match(hover.markdown, /≥ 100,000 log rows\/s \(enterprise tier\): Headroom estimate from the 16Gi memory limit of HelmValues clickhouse: the enterprise profile pairs 16Gi with 100k\+/);
+  assert.match(hover.markdown, /seed 004's memory formula .* would give ≈ 303,597 for 17\.2 GB; its profile table \(2Gi ↔ 1k, 4Gi ↔ 10k, 8Gi ↔ 50k, 16Gi ↔ 100k\+\) is used/);
   const findings = engine.lint('file:///ws/config.xml');
   const pod = findings.find((f) => f.code === 'clickhouse/server-memory-vs-pod');
   assert.ok(pod, findings.map((f) => f.code).join());
   assert.equal(pod.related?.[0].uri, 'file:///ws/ch-values.yaml');
   const [hint] = engine.inlayHints('file:///ws/config.xml', { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } });
-  assert.equal(hint.label, '≈ 12.8 GiB → sustains ≈ 234,878 log rows/s');
+  assert.equal(hint.label, '≥ 100,000 log rows/s (enterprise tier)');
   engine.close('file:///ws/ch-values.yaml');
+});
+
+test('regression: ClickHouse sustained log rows/s agree with seed 004\'s profile table (2Gi ≈ 1,000, 4Gi ≈ 10,000, 8Gi ≈ 50,000, 16Gi ≥ 100,000)', () => {
+  const xml = '<clickhouse>\n  <max_server_memory_usage_to_ram_ratio>0.8</max_server_memory_usage_to_ram_ratio>\n</clickhouse>\n';
+  for (const [memory, label] of [['2Gi', '≈ 1,000 log rows/s (default tier)'], ['3Gi', '≈ 1,000 log rows/s (default tier)'], ['4Gi', '≈ 10,000 log rows/s (medium tier)'], ['8Gi', '≈ 50,000 log rows/s (large tier)'], ['16Gi', '≥ 100,000 log rows/s (enterprise tier)'], ['1Gi', '≈ below the smallest profile']]) {
+    engine.open({ uri: 'file:///p/values.yaml', languageId: 'yaml', text: `clickhouse:\n  resources:\n    limits:\n      memory: ${memory}\n` });
+    engine.open({ uri: 'file:///p/config.xml', languageId: 'xml', text: xml });
+    const [hint] = engine.inlayHints('file:///p/config.xml', { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } });
+    assert.equal(hint?.label, label, memory);
+    engine.close('file:///p/config.xml');
+    engine.close('file:///p/values.yaml');
+  }
 });
 
 test('only ClickHouse XML is claimed', () => {

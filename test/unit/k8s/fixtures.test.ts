@@ -66,13 +66,15 @@ test('hover on resources shows the tier table with the current values; HPA inlay
   const hover = engine.hover(uri, { line, character: 12 });
   assert.ok(hover);
   assert.match(hover.markdown, /Workload \*\*gateway\*\* \(from the headroom directive on line 1\), tier \*\*enterprise\*\*/);
-  assert.match(hover.markdown, /\| \*\*enterprise\*\* ◀ \| 5 \| 500m \/ 512Mi \| 2 \/ 2Gi \|/);
+  assert.match(hover.markdown, /\| \*\*enterprise\*\* ◀ \| ≥ 100 agents; > 50,000 requests\/s \| 5 \| 500m \/ 512Mi \| 2 \/ 2Gi \| – \|/);
+  assert.match(hover.markdown, /Conflict in the document \(gateway replicas for 100 agents\): the enterprise values and the profile table run 5 replicas .* the sizing formula ceil\(agents \/ 20\) \+ 1 gives 6 \(004_8f602a648d2b47bd\.txt § Capacity Planning > Sizing Formula\)/);
+  assert.match(hover.markdown, /Alert on gateway memory in use \(bytes\): warning > 1\.5e9 for 5m/);
   assert.match(hover.markdown, /Current: requests 250m \/ 512Mi, limits 2 \/ 2Gi/);
   engine.close(uri);
   const values = seed004Values().text;
   engine.open({ uri: 'file:///k8s/values.yaml', text: values, languageId: 'yaml' });
   const hints = engine.inlayHints('file:///k8s/values.yaml', { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } });
-  assert.ok(hints.some((h) => h.label === '3–10 pods ≈ 60,000–200,000 req/s'), hints.map((h) => h.label).join('\n'));
+  assert.ok(hints.some((h) => h.label === '3–10 pods ≈ 60,000–200,000 req/s in total'), hints.map((h) => h.label).join('\n'));
 });
 
 test('YAML syntax errors: reported by the CLI (no language id), left to the YAML extension in the editor', () => {

@@ -21,6 +21,15 @@ test('the VSIX holds the bundles, both .wasm files and every contributed file', 
     assert.ok(listing.includes(file), `${file} in ${listing.join(', ')}`);
   }
   assert.ok(!listing.some((f) => f.includes('node_modules') || f.includes('/test/') || f.endsWith('.ts')), listing.join(', '));
+  // The rule pages that diagnostics link to by file URI, beside dist/.
+  const pages = fs.readdirSync(path.join(root, 'docs', 'rules'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+  assert.ok(pages.length > 30);
+  for (const page of pages) assert.ok(listing.includes(`extension/docs/rules/${page.split(path.sep).join('/')}`), `docs/rules/${page} is packaged`);
+  // The walkthrough's media and the example it opens.
+  for (const step of JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).contributes.walkthroughs[0].steps) {
+    assert.ok(listing.includes(`extension/${step.media.markdown}`), `${step.media.markdown} is packaged`);
+  }
+  assert.ok(listing.includes('extension/walkthrough/example.alloy'));
   const manifest = JSON.parse(execFileSync('unzip', ['-p', out, 'extension/package.json'], { encoding: 'utf8' }));
   assert.equal(manifest.contributes.languages[0].id, 'grafana-alloy');
   assert.deepEqual(manifest.contributes.languages[0].extensions, ['.alloy', '.river']);

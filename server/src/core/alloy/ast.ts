@@ -11,8 +11,6 @@ export interface Span {
 export interface AlloyFile {
   body: Statement[];
   span: Span;
-  /** Offset where nesting passed the analysed depth; what lies deeper is left out of the AST. */
-  truncatedAt?: number;
 }
 
 export type Statement = BlockStmt | AttributeStmt;
@@ -148,11 +146,17 @@ export interface ErrorExpr {
  * when the expression is not made only of identifiers and `.member` accesses.
  */
 export function referencePath(expr: Expr): { parts: string[]; spans: Span[] } | undefined {
-  if (expr.kind === 'identifier') return { parts: [expr.name], spans: [expr.span] };
-  if (expr.kind === 'access') {
-    const inner = referencePath(expr.object);
-    if (!inner) return undefined;
-    return { parts: [...inner.parts, expr.member], spans: [...inner.spans, expr.memberSpan] };
+  // Walks down the chain once, without recursion: an access chain may be as long as the AST is deep.
+  const parts: string[] = [];
+  const spans: Span[] = [];
+  let current = expr;
+  while (current.kind === 'access') {
+    parts.push(current.member);
+    spans.push(current.memberSpan);
+    current = current.object;
   }
-  return undefined;
+  if (current.kind !== 'identifier') return undefined;
+  parts.push(current.name);
+  spans.push(current.span);
+  return { parts: parts.reverse(), spans: spans.reverse() };
 }

@@ -7,62 +7,96 @@ type SyntaxNode = Parser.SyntaxNode;
 
 // Builds Headroom's typed AST from the tree-sitter tree. ERROR regions are skipped (statements) or
 // become `error` expressions (values), so rules always see a well-typed tree of what did parse.
-// Nesting deeper than MAX_DEPTH becomes an `error` expression / is left out, so hostile input cannot
-// exhaust the stack of the recursive passes that follow; syntax.ts reports it.
+// Alloy sets no limit on nesting (a flat `a + b + …` of any length is a deep left-leaning tree, and
+// it is valid), so the conversion runs on an explicit stack instead of the call stack. The analyses
+// that walk the AST recurse, though, so the AST keeps MAX_DEPTH levels: below that, an expression
+// becomes an `error` expression and statements are left out. That is a limit of the analysis only,
+// not of the language: nothing is reported for it.
 
-export const MAX_DEPTH = 200;
-
-/** Where the conversion in progress first passed MAX_DEPTH (conversion is synchronous). */
-let truncatedAt: number | undefined;
+export const MAX_DEPTH = 1000;
 
 export function toAst(root: SyntaxNode): AlloyFile {
-  truncatedAt = undefined;
-  const body = statements(root, 0);
-  return truncatedAt === undefined ? { body, span: spanOf(root) } : { body, span: spanOf(root), truncatedAt };
+  return { body: toStatements(root), span: spanOf(root) };
 }
 
-function truncate(node: SyntaxNode): void {
-  truncatedAt ??= node.startIndex;
+/** The statements (attributes and blocks) directly inside `container` (the file or a block body). */
+export function toStatements(container: SyntaxNode): Statement[] {
+  return convert<Statement[]>(statementsStep(container));
+}
+
+/**
+ * One conversion step: the CST children still to convert, and how to make this node's AST from their
+ * results (in the same order).
+ */
+interface Step {
+  children: SyntaxNode[];
+  make(results: unknown[]): unknown;
+  /** How each child is converted; as an expression by default. */
+  plan?: (child: SyntaxNode) => Step;
+  /** What a child below MAX_DEPTH becomes; an `error` expression for expressions. */
+  cut?: (child: SyntaxNode) => unknown;
+}
+
+const cutExpression = (child: SyntaxNode): Expr => ({ kind: 'error', span: spanOf(child) });
+
+/** Runs `top` and every step it leads to, depth first, children before parents, without recursion. */
+function convert<T>(top: Step): T {
+  const frames: { step: Step; results: unknown[] }[] = [{ step: top, results: [] }];
+  for (;;) {
+    const frame = frames[frames.length - 1];
+    const { step, results } = frame;
+    if (results.length < step.children.length) {
+      const child = step.children[results.length];
+      const cut = step.plan ? step.cut : cutExpression;
+      if (frames.length > MAX_DEPTH && cut) results.push(cut(child));
+      else frames.push({ step: (step.plan ?? exprStep)(child), results: [] });
+      continue;
+    }
+    frames.pop();
+    const value = step.make(results);
+    if (frames.length === 0) return value as T;
+    frames[frames.length - 1].results.push(value);
+  }
 }
 
 function spanOf(node: SyntaxNode): Span {
   return { start: node.startIndex, end: node.endIndex };
 }
 
-function statements(container: SyntaxNode, depth: number): Statement[] {
-  const out: Statement[] = [];
-  if (depth > MAX_DEPTH) {
-    truncate(container);
-    return out;
-  }
-  for (const child of container.namedChildren) {
-    if (child.type === 'attribute') {
-      const attribute = toAttribute(child, depth);
-      if (attribute) out.push(attribute);
-    } else if (child.type === 'block') {
-      const block = toBlock(child, depth);
-      if (block) out.push(block);
-    }
-  }
-  return out;
-}
+const leaf = (value: unknown): Step => ({ children: [], make: () => value });
 
-function toAttribute(node: SyntaxNode, depth: number): AttributeStmt | undefined {
-  const name = node.childForFieldName('name');
-  const value = node.childForFieldName('value');
-  if (!name || name.isMissing) return undefined;
+function statementsStep(container: SyntaxNode): Step {
   return {
-    kind: 'attribute',
-    name: name.text,
-    nameSpan: spanOf(name),
-    value: value ? toExpr(value, depth + 1) : { kind: 'error', span: { start: node.endIndex, end: node.endIndex } },
-    span: spanOf(node),
+    children: container.namedChildren.filter((child) => child.type === 'attribute' || child.type === 'block'),
+    plan: statementStep,
+    cut: () => undefined,
+    make: (results) => results.filter((statement): statement is Statement => statement !== undefined),
   };
 }
 
-function toBlock(node: SyntaxNode, depth: number): BlockStmt | undefined {
+function statementStep(node: SyntaxNode): Step {
+  return node.type === 'attribute' ? attributeStep(node) : blockStep(node);
+}
+
+function attributeStep(node: SyntaxNode): Step {
   const name = node.childForFieldName('name');
-  if (!name) return undefined;
+  const value = node.childForFieldName('value');
+  if (!name || name.isMissing) return leaf(undefined);
+  return {
+    children: value ? [value] : [],
+    make: ([converted]): AttributeStmt => ({
+      kind: 'attribute',
+      name: name.text,
+      nameSpan: spanOf(name),
+      value: (converted as Expr | undefined) ?? { kind: 'error', span: { start: node.endIndex, end: node.endIndex } },
+      span: spanOf(node),
+    }),
+  };
+}
+
+function blockStep(node: SyntaxNode): Step {
+  const name = node.childForFieldName('name');
+  if (!name) return leaf(undefined);
   const label = node.childForFieldName('label');
   const body = node.childForFieldName('body');
   let openBrace: Span | undefined;
@@ -73,101 +107,116 @@ function toBlock(node: SyntaxNode, depth: number): BlockStmt | undefined {
   }
   const labelText = label ? decodeString(label) : undefined;
   return {
-    kind: 'block',
-    name: name.namedChildren.filter((part) => part.type === 'identifier').map((part) => part.text).join('.'),
-    nameSpan: spanOf(name),
-    label: labelText === '' ? undefined : labelText,
-    labelSpan: label ? spanOf(label) : undefined,
-    body: body ? statements(body, depth + 1) : [],
-    openBrace: openBrace ?? { start: name.endIndex, end: name.endIndex },
-    closeBrace,
-    span: spanOf(node),
+    children: body ? [body] : [],
+    plan: statementsStep,
+    cut: () => [],
+    make: ([statements]): BlockStmt => ({
+      kind: 'block',
+      name: name.namedChildren.filter((part) => part.type === 'identifier').map((part) => part.text).join('.'),
+      nameSpan: spanOf(name),
+      label: labelText === '' ? undefined : labelText,
+      labelSpan: label ? spanOf(label) : undefined,
+      body: (statements as Statement[] | undefined) ?? [],
+      openBrace: openBrace ?? { start: name.endIndex, end: name.endIndex },
+      closeBrace,
+      span: spanOf(node),
+    }),
   };
 }
 
-function toExpr(node: SyntaxNode, depth: number): Expr {
+function exprStep(node: SyntaxNode): Step {
   const span = spanOf(node);
-  if (depth > MAX_DEPTH) {
-    truncate(node);
-    return { kind: 'error', span };
-  }
-  const sub = (child: SyntaxNode) => toExpr(child, depth + 1);
+  const error = leaf({ kind: 'error', span });
   switch (node.type) {
     case 'string':
-      return { kind: 'string', value: decodeString(node), raw: node.text, span };
+      return leaf({ kind: 'string', value: decodeString(node), raw: node.text, span });
     case 'raw_string':
-      // Go's strconv.Unquote drops carriage returns from raw strings; Alloy inherits that.
-      return { kind: 'string', value: node.text.slice(1, -1).replace(/\r/g, ''), raw: node.text, rawString: true, span };
+      return leaf({ kind: 'string', value: decodeRawString(node.text), raw: node.text, rawString: true, span });
     case 'number':
-      return { kind: 'number', value: Number(node.text), raw: node.text, span };
+      return leaf({ kind: 'number', value: Number(node.text), raw: node.text, span });
     case 'true':
     case 'false':
-      return { kind: 'bool', value: node.type === 'true', raw: node.text, span };
+      return leaf({ kind: 'bool', value: node.type === 'true', raw: node.text, span });
     case 'null':
-      return { kind: 'null', value: null, raw: node.text, span };
+      return leaf({ kind: 'null', value: null, raw: node.text, span });
     case 'identifier':
-      return { kind: 'identifier', name: node.text, span };
+      return leaf({ kind: 'identifier', name: node.text, span });
     case 'access_expression': {
       const object = node.childForFieldName('object');
       const member = node.childForFieldName('member');
-      if (!object || !member) return { kind: 'error', span };
-      return { kind: 'access', object: sub(object), member: member.text, memberSpan: spanOf(member), span };
+      if (!object || !member) return error;
+      return { children: [object], make: ([converted]) => ({ kind: 'access', object: converted, member: member.text, memberSpan: spanOf(member), span }) };
     }
     case 'index_expression': {
       const object = node.childForFieldName('object');
       const index = node.childForFieldName('index');
-      if (!object || !index) return { kind: 'error', span };
-      return { kind: 'index', object: sub(object), index: sub(index), span };
+      if (!object || !index) return error;
+      return { children: [object, index], make: ([o, i]) => ({ kind: 'index', object: o, index: i, span }) };
     }
     case 'call_expression': {
       const callee = node.childForFieldName('function');
       const args = node.childForFieldName('arguments');
-      if (!callee) return { kind: 'error', span };
-      return { kind: 'call', callee: sub(callee), args: args ? elements(args, depth + 1) : [], span };
+      if (!callee) return error;
+      return { children: [callee, ...(args ? elementsOf(args) : [])], make: ([c, ...a]) => ({ kind: 'call', callee: c, args: a, span }) };
     }
     case 'unary_expression': {
       const operand = node.childForFieldName('operand');
       const operator = node.childForFieldName('operator');
-      if (!operand || !operator) return { kind: 'error', span };
-      return { kind: 'unary', operator: operator.type as '!' | '-', operand: sub(operand), span };
+      if (!operand || !operator) return error;
+      return { children: [operand], make: ([o]) => ({ kind: 'unary', operator: operator.type as '!' | '-', operand: o, span }) };
     }
     case 'binary_expression': {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
       const operator = node.childForFieldName('operator');
-      if (!left || !right || !operator) return { kind: 'error', span };
-      return { kind: 'binary', operator: operator.type as BinaryExpr['operator'], left: sub(left), right: sub(right), span };
+      if (!left || !right || !operator) return error;
+      return { children: [left, right], make: ([l, r]) => ({ kind: 'binary', operator: operator.type as BinaryExpr['operator'], left: l, right: r, span }) };
     }
     case 'parenthesized_expression': {
       const inner = node.namedChildren.find((child) => child.type !== 'comment');
-      return inner ? { kind: 'paren', inner: sub(inner), span } : { kind: 'error', span };
+      return inner ? { children: [inner], make: ([i]) => ({ kind: 'paren', inner: i, span }) } : error;
     }
     case 'array':
-      return { kind: 'array', elements: elements(node, depth + 1), span };
+      return { children: elementsOf(node), make: (elements) => ({ kind: 'array', elements, span }) };
     case 'object':
-      return { kind: 'object', fields: node.namedChildren.filter((c) => c.type === 'object_field').map((field) => toField(field, depth + 1)), span };
+      return {
+        children: node.namedChildren.filter((child) => child.type === 'object_field'),
+        plan: fieldStep,
+        make: (fields) => ({ kind: 'object', fields, span }),
+      };
     default:
-      return { kind: 'error', span };
+      return error;
   }
 }
 
 const NOT_AN_ELEMENT = new Set(['comment', 'missing_comma', 'ERROR']);
 
-function elements(list: SyntaxNode, depth: number): Expr[] {
-  return list.namedChildren.filter((child) => !NOT_AN_ELEMENT.has(child.type)).map((child) => toExpr(child, depth));
+function elementsOf(list: SyntaxNode): SyntaxNode[] {
+  return list.namedChildren.filter((child) => !NOT_AN_ELEMENT.has(child.type));
 }
 
-function toField(node: SyntaxNode, depth: number): ObjectField {
+function fieldStep(node: SyntaxNode): Step {
   const key = node.childForFieldName('key');
   const value = node.childForFieldName('value');
-  const quoted = key?.type === 'string';
+  // A key is an identifier or a string; Alloy takes a raw string as a quoted key too (syntax/parser
+  // internal.go parseField accepts any STRING token).
+  const quoted = key?.type === 'string' || key?.type === 'raw_string';
+  const keyText = !key ? '' : key.type === 'string' ? decodeString(key) : key.type === 'raw_string' ? decodeRawString(key.text) : key.text;
   return {
-    key: key ? (quoted ? decodeString(key) : key.text) : '',
-    keySpan: key ? spanOf(key) : spanOf(node),
-    quoted,
-    value: value ? toExpr(value, depth) : { kind: 'error', span: { start: node.endIndex, end: node.endIndex } },
-    span: spanOf(node),
+    children: value ? [value] : [],
+    make: ([converted]): ObjectField => ({
+      key: keyText,
+      keySpan: key ? spanOf(key) : spanOf(node),
+      quoted,
+      value: (converted as Expr | undefined) ?? { kind: 'error', span: { start: node.endIndex, end: node.endIndex } },
+      span: spanOf(node),
+    }),
   };
+}
+
+/** A back-tick string's value: Go's strconv.Unquote drops carriage returns from raw strings; Alloy inherits that. */
+function decodeRawString(text: string): string {
+  return text.slice(1, -1).replace(/\r/g, '');
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
@@ -190,7 +239,8 @@ export function decodeString(node: SyntaxNode): string {
     out += decodeEscape(child.text) ?? child.text;
     cursor = child.endIndex - start;
   }
-  const closing = text.length >= 2 && text.endsWith('"') ? text.length - 1 : text.length;
+  const terminated = node.lastChild?.type === '"';
+  const closing = terminated ? text.length - 1 : text.length;
   return out + text.slice(cursor, closing);
 }
 

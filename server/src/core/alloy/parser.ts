@@ -91,7 +91,7 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
       doc,
       lines,
       ast,
-      syntax: syntaxFindings(tree.rootNode, ast, lines),
+      syntax: syntaxFindings(tree.rootNode, ast, lines, doc),
       tree,
       dispose() {
         if (!disposed) {

@@ -10,6 +10,7 @@ import {
 } from './module-scope';
 import type { AlloyParsed } from './parser';
 import { STDLIB_ROOTS, lookupStdlib } from './stdlib';
+import { isValidIdentifier } from './identifier';
 
 // Rename and document highlights for Alloy names: component labels, custom components (`declare`),
 // their arguments and exports, and import namespaces. A name is found where it is declared and where
@@ -112,10 +113,6 @@ function sameWord(parsed: AlloyParsed, offset: number): HighlightResult[] {
   return out;
 }
 
-/** Go's scanner.IsValidIdentifier (syntax/scanner/identifier.go, v1.18.1): one IDENT token, so not true/false/null. */
-export function isValidIdentifier(name: string): boolean {
-  return /^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name) && name !== 'true' && name !== 'false' && name !== 'null';
-}
 
 // ---------------------------------------------------------------------------------------------------
 // What is under the cursor

@@ -91,7 +91,7 @@ export const alloyService: FormatService<AlloyParsed> = {
     return { range: target.range, markdown: lines.join('\n') };
   },
 
-  inlayHints: (parsed, range, ctx) => inlayHints(parsed, componentIndex(parsed), range, selectTier(parsed, ctx).selection),
+  inlayHints: (parsed, range, ctx) => inlayHints(parsed, componentIndex(parsed), range, selectTier(parsed, ctx).selection, ctx),
   codeLenses: (parsed, ctx) => codeLenses(parsed, ctx, selectTier(parsed, ctx).selection),
   symbols: documentSymbols,
   foldingRanges,

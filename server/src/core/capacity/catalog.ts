@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { TierCatalog, TierRecommendation } from './catalog-types';
 import { CATALOG_DATA, type RawTier } from './catalog-data';
+import { MODEL_TIERS, isFigure, tierFigures } from './model';
+import type { TierSizing } from './model-types';
 import { parseAlloyBytes, parseCpuQuantity, parseGoDuration, parseGoMemLimit, parseMemoryQuantity, type QuantityResult } from '../quantity';
 
 const citation = z.object({ document: z.string().min(1), section: z.string().min(1) }).strict();
@@ -35,15 +37,25 @@ export const rawTierSchema = z.object({
   notes: z.array(z.string()).optional(),
 }).strict();
 
-/** Builds a validated catalog. Bad data throws with the entry and field named: catalog data is ours or a workspace's, checked at load. */
+const BUILT_IN = new Set<unknown>(MODEL_TIERS);
+
+/**
+ * Builds the catalog from the sizing model's tiers and a workspace's `.headroom.yaml` entries (which add
+ * a tier or replace one in place). Bad workspace data throws with the entry and field named.
+ */
 export function loadCatalog(entries: readonly unknown[] = CATALOG_DATA): TierCatalog {
   const byWorkload = new Map<string, TierRecommendation[]>();
   entries.forEach((entry, index) => {
-    const parsed = rawTierSchema.safeParse(entry);
-    if (!parsed.success) {
-      throw new Error(`catalog entry ${index}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    let tier: TierRecommendation;
+    if (BUILT_IN.has(entry)) {
+      tier = fromModel(entry as TierSizing);
+    } else {
+      const parsed = rawTierSchema.safeParse(entry);
+      if (!parsed.success) {
+        throw new Error(`catalog entry ${index}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      }
+      tier = convert(parsed.data, index);
     }
-    const tier = convert(parsed.data, index);
     const list = byWorkload.get(tier.workload) ?? [];
     const existing = list.findIndex((t) => t.tier === tier.tier);
     if (existing >= 0) list[existing] = { ...tier, rank: list[existing].rank };
@@ -89,17 +101,43 @@ function convert(raw: RawTier, index: number): TierRecommendation {
       spikeLimit: raw.memoryLimiter.spikeLimit !== undefined ? value(parseAlloyBytes(raw.memoryLimiter.spikeLimit), 'memoryLimiter.spikeLimit') : undefined,
       checkInterval: raw.memoryLimiter.checkInterval !== undefined ? value(parseGoDuration(raw.memoryLimiter.checkInterval), 'memoryLimiter.checkInterval') : undefined,
     },
-    clickhouse: raw.clickhouse,
+    clickhouse: raw.clickhouse && { ...raw.clickhouse, asyncInsert: raw.clickhouse.asyncInsert === undefined ? undefined : Number(raw.clickhouse.asyncInsert) },
     throughput: raw.throughput,
     monthlyCost: raw.monthlyCost,
     notes: raw.notes,
   };
 }
 
+/** A model tier with every Figure replaced by its value; the figures and their citations kept beside. */
+function fromModel(sizing: TierSizing): TierRecommendation {
+  const values = (value: unknown): unknown => {
+    if (isFigure(value)) return value.value;
+    if (Array.isArray(value) || typeof value !== 'object' || value === null) return value;
+    if ('figure' in value && 'unit' in value && isFigure((value as { figure: unknown }).figure)) {
+      return { value: (value as { figure: { value: number } }).figure.value, unit: (value as { unit: string }).unit };
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, values(v)]));
+  };
+  const { load, alerts, conflicts, arithmetic, source, notes, workload, tier, ...fields } = sizing;
+  const figures = tierFigures(sizing);
+  const fieldSources: Record<string, TierRecommendation['source']> = {};
+  for (const [path, figure] of Object.entries(figures)) {
+    fieldSources[path] = figure.source;
+    const top = path.split('.')[0];
+    fieldSources[top] ??= figure.source;
+  }
+  return { workload, tier, rank: 0, source, fieldSources, figures, load, alerts, conflicts, arithmetic, notes, ...(values(fields) as object) };
+}
+
 export const defaultCatalog: TierCatalog = loadCatalog();
 
-/** The citation for one field of a tier: its own source when the data names one, else the tier's. */
+/** The citation for one field of a tier (`requests.cpu`, or a group such as `hpa`): its own source, else the tier's. */
 export function citeField(tier: TierRecommendation, field: string): TierRecommendation['source'] {
   const top = field.split('.')[0];
   return tier.fieldSources?.[field] ?? tier.fieldSources?.[top] ?? tier.source;
+}
+
+/** The document's figure behind a field of a tier, when it is a built-in tier. */
+export function figureOf(tier: TierRecommendation, field: string) {
+  return tier.figures?.[field];
 }

@@ -1,46 +1,43 @@
 import type { Citation } from '../types';
+import type { Figure } from './figures';
+import { OTLP_ROWS, SORTER_ROWS } from './seeds/seed-000';
+import { FORMULA_001, REDUNDANCY, SCALING_MATH, SERVER_RPS } from './seeds/seed-001';
+import { FORMULA_002, PLANNER, TARGETS } from './seeds/seed-002';
+import { CALCULATOR, CALCULATOR_ROWS } from './seeds/seed-003';
+import { FORMULA_004, LOAD_FIGURES, SIZING_FORMULA } from './seeds/seed-004';
 
-// The sizing formulas of the capacity-planning documents, as functions. Each cites its section; the
-// tests reproduce the documents' own worked examples.
+// The sizing formulas of the capacity-planning documents, as functions whose constants are the
+// documents' figures (seeds/*). Each cites its section; the tests reproduce the documents' worked
+// examples, the wrong ones included (asserting the recomputed value and the printed one).
 
-const SEED_000 = '000_e875b2fa46e39bfd.txt';
-const SEED_001 = '001_ceeee9e23b0c10f7.txt';
-const SEED_002 = '002_36fe083ec8095de5.txt';
-const SEED_003 = '003_55bf389a4119086e.txt';
-const SEED_004 = '004_8f602a648d2b47bd.txt';
+export const FORMULA_SOURCES = {
+  sizingFormula: SIZING_FORMULA.source,
+  // Read when used: seeds/seed-001.ts imports this module for its arithmetic notes.
+  get ingestion() { return SCALING_MATH.source; },
+  metricsPerSecond: TARGETS.source,
+  infrastructureNodes: PLANNER.source,
+  operatorCalculator: CALCULATOR.source,
+  otlpBenchmark: OTLP_ROWS[0].rps.source,
+  sorterBenchmark: SORTER_ROWS[0].rps.source,
+} satisfies Record<string, Citation>;
 
-export const FORMULA_SOURCES: Record<string, Citation> = {
-  gatewayReplicas: { document: SEED_004, section: 'Capacity Planning > Sizing Formula' },
-  gatewayMemoryMb: { document: SEED_004, section: 'Capacity Planning > Sizing Formula' },
-  clickhouseMemoryGb: { document: SEED_004, section: 'Capacity Planning > Sizing Formula' },
-  clickhouseStorageGb: { document: SEED_004, section: 'Capacity Planning > Sizing Formula' },
-  ingestionServers: { document: SEED_001, section: 'Horizontal Scaling Strategy > Scaling Math' },
-  costPerMillionMetrics: { document: SEED_001, section: 'Cost Analysis > Cost Per Metric' },
-  metricsPerSecond: { document: SEED_002, section: 'Scale Requirements Analysis > Current Scale Targets' },
-  infrastructureNodes: { document: SEED_002, section: 'Capacity Planning > Resource Utilization Projections' },
-  otlpIngestion: { document: SEED_000, section: 'Performance Benchmarks > OTLP Ingestion Performance Characteristics' },
-  aiSorter: { document: SEED_000, section: 'Performance Benchmarks > AI Sorter Performance Characteristics' },
-  operatorResources: { document: SEED_003, section: '8. Capacity Planning > 8.1 Resource Calculator' },
-};
+const v = (f: Figure) => f.value;
 
-/** Seed 004: gateway replicas = ceil(agents / 20) + 1 (one for headroom). */
-export function gatewayReplicas(agents: number): number {
-  return Math.ceil(agents / 20) + 1;
+/** Seed 004: gateway replicas = ceil(agents / 20) + 1 (the +1 "for headroom"). */
+export function gatewayReplicas(agents: number): { required: number; withHeadroom: number } {
+  const required = Math.ceil(agents / v(FORMULA_004.agentsPerReplica));
+  return { required, withHeadroom: required + v(FORMULA_004.headroomReplicas) };
 }
 
-/** Seed 004: gateway memory per replica (MB) = 256 + agents_per_replica × 2 + buffer_size_mb × 2. */
-export function gatewayMemoryMb(agentsPerReplica: number, bufferSizeMb: number): number {
-  return 256 + agentsPerReplica * 2 + bufferSizeMb * 2;
+/** Seed 004: what a gateway deployment of `replicas` carries: 20 agents per replica, 1,000 RPS per agent. */
+export function gatewayCapacity(replicas: number): { agents: number; rps: number } {
+  const agents = replicas * v(FORMULA_004.agentsPerReplica);
+  return { agents, rps: agents * v(LOAD_FIGURES.rpsPerAgent) };
 }
 
 /** Seed 004: ClickHouse memory (GB) = 2 + (log_rps / 10000) × 0.5. */
 export function clickhouseMemoryGb(logRps: number): number {
-  return 2 + (logRps / 10000) * 0.5;
-}
-
-/** The inverse of clickhouseMemoryGb: the log rows/s a given memory sustains by that formula. */
-export function clickhouseSustainedLogRps(memoryGb: number): number {
-  return Math.max(0, ((memoryGb - 2) / 0.5) * 10000);
+  return v(FORMULA_004.clickhouseBaseGb) + (logRps / v(FORMULA_004.rpsStep)) * v(FORMULA_004.gbPerStep);
 }
 
 /** Seed 004: storage (GB) = log_rps × retention_seconds × avg_log_size_bytes × compression_ratio / 1e9. */
@@ -48,19 +45,36 @@ export function clickhouseStorageGb(logRps: number, retentionSeconds: number, av
   return (logRps * retentionSeconds * avgLogSizeBytes * compressionRatio) / 1e9;
 }
 
+/** Hours of logs a volume holds at seed 004's example rate (100,000 log rows/s, 500 bytes, ratio 0.15: 648 GB/day). */
+export function clickhouseRetentionHours(storageBytes: number, logRps = v(FORMULA_004.storageExample.logRps)): number {
+  const e = FORMULA_004.storageExample;
+  const gbPerDay = clickhouseStorageGb(logRps, v(e.retentionSeconds) / 1000, v(e.logBytes), v(e.compressionRatio));
+  return (storageBytes / 1e9 / gbPerDay) * 24;
+}
+
 /**
- * Seed 001: servers = ceil(rps / per-server capacity) plus redundancy; the resulting utilisation is
- * rps / (servers × capacity).
+ * Seed 001: servers = ceil(rps / 10,000); the document adds 2 for redundancy (12 servers at 83% for
+ * 100,000 RPS) while its roadmap, cost table and HPA run 10.
  */
-export function ingestionServers(rps: number, perServerRps: number, redundancy: number): { servers: number; utilization: number } {
-  const servers = Math.ceil(rps / perServerRps) + redundancy;
-  return { servers, utilization: rps / (servers * perServerRps) };
+export function ingestionServers(rps: number, perServerRps = v(SERVER_RPS), redundancy = v(REDUNDANCY)): { required: number; withRedundancy: number; utilization: number } {
+  const required = Math.ceil(rps / perServerRps);
+  const withRedundancy = required + redundancy;
+  return { required, withRedundancy, utilization: rps / (withRedundancy * perServerRps) };
+}
+
+/** Seed 001's calculate_server_capacity, as printed: (cores × GHz × 1e9 / cycles) / 0.35. */
+export function calculateServerCapacity(cpuCores: number, cpuFreqGhz: number, jsonParseCycles: number): number {
+  return (cpuCores * cpuFreqGhz * 1e9) / jsonParseCycles / v(FORMULA_001.jsonShare);
+}
+
+/** Seed 001's calculate_memory, as printed: 50 MB + 16 threads × 2 MB + clients × KB / 1024 (MB). */
+export function calculateMemoryMb(numClients: number, statePerClientKb: number): number {
+  return v(FORMULA_001.baselineMb) + v(FORMULA_001.threads) * v(FORMULA_001.stackMb) + (numClients * statePerClientKb) / v(FORMULA_001.kbPerMb);
 }
 
 /** Seed 001: cost per million metrics = monthly cost / (writes per second × seconds in 30 days / 1e6). */
 export function costPerMillionMetrics(monthlyCost: number, writesPerSecond: number): number {
-  const monthly = writesPerSecond * 60 * 60 * 24 * 30;
-  return monthlyCost / (monthly / 1e6);
+  return monthlyCost / ((writesPerSecond * 60 * 60 * 24 * 30) / 1e6);
 }
 
 /** Seed 002: metrics per second = servers × metrics per server / collection interval (s). */
@@ -68,71 +82,79 @@ export function metricsPerSecond(servers: number, metricsPerServer: number, inte
   return (servers * metricsPerServer) / intervalSeconds;
 }
 
-/** Seed 002: node counts for a metrics rate, and their monthly cost at the document's AWS prices. */
+/** Seed 002's capacity planner: node counts for a metrics rate (max(min, int(rate / per node) + 1)) and their monthly cost. */
 export function infrastructureNodes(metricsPerSec: number): { kafka: number; timescaledb: number; clickhouse: number; monthlyCost: number } {
-  const kafka = Math.max(3, Math.trunc(metricsPerSec / 150_000) + 1);
-  const timescaledb = Math.max(2, Math.trunc(metricsPerSec / 200_000) + 1);
-  const clickhouse = Math.max(3, Math.trunc(metricsPerSec / 50_000) + 1);
-  return { kafka, timescaledb, clickhouse, monthlyCost: kafka * 800 + timescaledb * 1200 + clickhouse * 2000 };
+  const nodes = (f: typeof FORMULA_002.kafka) => Math.max(v(f.min), Math.trunc(metricsPerSec / v(f.perNode)) + v(f.plus));
+  const kafka = nodes(FORMULA_002.kafka);
+  const timescaledb = nodes(FORMULA_002.timescaledb);
+  const clickhouse = nodes(FORMULA_002.clickhouse);
+  return { kafka, timescaledb, clickhouse, monthlyCost: kafka * v(FORMULA_002.kafka.monthly) + timescaledb * v(FORMULA_002.timescaledb.monthly) + clickhouse * v(FORMULA_002.clickhouse.monthly) };
 }
 
-/** A measured table: rows of (x, y); `interpolate` is linear between rows and clamps outside them. */
+/** A measured table: rows of (x, y) figures; `interpolate` is linear between rows and clamps outside them. */
 export interface BenchmarkTable {
-  x: string;
-  y: string;
-  rows: readonly (readonly [number, number])[];
+  figures: readonly (readonly [Figure, Figure])[];
   source: Citation;
 }
 
-export function interpolate(table: BenchmarkTable, x: number): { value: number; extrapolated: boolean } {
-  const rows = table.rows;
-  if (x <= rows[0][0]) return { value: rows[0][1], extrapolated: x < rows[0][0] };
-  const last = rows[rows.length - 1];
-  if (x >= last[0]) return { value: last[1], extrapolated: x > last[0] };
-  for (let i = 1; i < rows.length; i++) {
-    const [x1, y1] = rows[i];
-    if (x <= x1) {
-      const [x0, y0] = rows[i - 1];
-      return { value: y0 + ((y1 - y0) * (x - x0)) / (x1 - x0), extrapolated: false };
-    }
-  }
-  return { value: last[1], extrapolated: true };
+/** The table's rows as numbers, read from its figures when used. */
+export function rowsOf(table: BenchmarkTable): [number, number][] {
+  return table.figures.map(([x, y]) => [x.value, y.value]);
 }
 
-/** Seed 000 OTLP ingestion: CPU usage (%) against requests per second (5KB payloads). */
-export const OTLP_RPS_BY_CPU: BenchmarkTable = {
-  x: 'CPU usage %', y: 'OTLP req/s', source: FORMULA_SOURCES.otlpIngestion,
-  rows: [[25, 400], [45, 800], [70, 1200], [90, 1500]],
+export function interpolate(table: BenchmarkTable, x: number): { value: number; extrapolated: boolean } {
+  const rows = rowsOf(table);
+  // Stryker disable next-line EqualityOperator: equivalent; at x = the first row's x the loop below interpolates to that row's y, not extrapolated, the same result
+  if (x <= rows[0][0]) return { value: rows[0][1], extrapolated: x < rows[0][0] };
+  const last = rows[rows.length - 1];
+  // Stryker disable next-line EqualityOperator: equivalent; at x = the last row's x the loop below interpolates to that row's y, not extrapolated, the same result
+  if (x >= last[0]) return { value: last[1], extrapolated: x > last[0] };
+  let i = 1;
+  // Stryker disable next-line EqualityOperator: equivalent; at x = a row's x both segments around it interpolate to that row's y
+  while (x > rows[i][0]) i++;
+  const [x0, y0] = rows[i - 1];
+  const [x1, y1] = rows[i];
+  return { value: y0 + ((y1 - y0) * (x - x0)) / (x1 - x0), extrapolated: false };
+}
+
+/** Seed 000 OTLP ingestion benchmark: memory in use (bytes) against requests per second (5KB payloads). */
+export const OTLP_RPS_BY_MEMORY: BenchmarkTable = {
+  source: FORMULA_SOURCES.otlpBenchmark,
+  figures: OTLP_ROWS.map((r) => [r.memory, r.rps] as const),
 };
 
-/** Seed 000 OTLP ingestion: memory in use (MiB) against requests per second. */
-export const OTLP_RPS_BY_MEMORY_MIB: BenchmarkTable = {
-  x: 'memory MiB', y: 'OTLP req/s', source: FORMULA_SOURCES.otlpIngestion,
-  rows: [[300, 400], [600, 800], [1.2 * 1024, 1200], [2.0 * 1024, 1500]],
+/** Seed 000 AI Sorter benchmark: memory in use (bytes) against requests per second. */
+export const SORTER_RPS_BY_MEMORY: BenchmarkTable = {
+  source: FORMULA_SOURCES.sorterBenchmark,
+  figures: SORTER_ROWS.map((r) => [r.memory, r.rps] as const),
 };
 
-/** Seed 000 AI Sorter: memory in use (MiB) against requests per second. */
-export const AI_SORTER_RPS_BY_MEMORY_MIB: BenchmarkTable = {
-  x: 'memory MiB', y: 'req/s', source: FORMULA_SOURCES.aiSorter,
-  rows: [[200, 15], [350, 25], [500, 35], [800, 45]],
-};
-
-/** Seed 003 resource calculator: volumes against CPU request (millicores) and memory request (MiB). */
+/** Seed 003 resource calculator: volumes against CPU request (cores) and memory request (bytes). */
 export const OPERATOR_CPU_BY_VOLUMES: BenchmarkTable = {
-  x: 'volumes', y: 'CPU request (m)', source: FORMULA_SOURCES.operatorResources,
-  rows: [[100, 100], [250, 150], [500, 200], [750, 300], [1000, 400], [2000, 600]],
+  source: FORMULA_SOURCES.operatorCalculator,
+  figures: CALCULATOR_ROWS.map((r) => [r.volumes, r.cpu] as const),
 };
 export const OPERATOR_MEMORY_BY_VOLUMES: BenchmarkTable = {
-  x: 'volumes', y: 'memory request (MiB)', source: FORMULA_SOURCES.operatorResources,
-  rows: [[100, 128], [250, 192], [500, 256], [750, 384], [1000, 512], [2000, 768]],
+  source: FORMULA_SOURCES.operatorCalculator,
+  figures: CALCULATOR_ROWS.map((r) => [r.volumes, r.memory] as const),
 };
 
 /**
- * OTLP requests per second one pod carries with this much memory, by seed 000's ingestion benchmark
- * (memory in use at each measured load). Beyond the last row it is capped: the benchmark measured
- * no more, and error rates were already 3.5% there.
+ * Requests per second one pod carries when this much memory is in use, by a seed 000 benchmark. Beyond
+ * the last row it is capped: the benchmark measured no more (the OTLP error rate was 3.5% there).
  */
-export function otlpThroughputPerPod(memoryBytes: number): { rps: number; capped: boolean } {
-  const result = interpolate(OTLP_RPS_BY_MEMORY_MIB, memoryBytes / 2 ** 20);
-  return { rps: Math.round(result.value), capped: result.extrapolated };
+export function benchmarkThroughput(table: BenchmarkTable, memoryBytes: number): { rps: number; capped: boolean } {
+  const result = interpolate(table, memoryBytes);
+  return { rps: Math.round(result.value), capped: memoryBytes > table.figures[table.figures.length - 1][0].value };
+}
+
+/** Seed 003 §8.1: the requests for a volume count; between rows the next row up (never below the document). */
+export function operatorRequests(volumes: number): { cpu: number; memory: number; row: (typeof CALCULATOR_ROWS)[number]; beyond: boolean } {
+  const row = CALCULATOR_ROWS.find((r) => r.volumes.value >= volumes) ?? CALCULATOR_ROWS[CALCULATOR_ROWS.length - 1];
+  return { cpu: row.cpu.value, memory: row.memory.value, row, beyond: volumes > CALCULATOR_ROWS[CALCULATOR_ROWS.length - 1].volumes.value };
+}
+
+/** Seed 003 §8.1 the other way: the most volumes whose recommended memory request fits in `memoryBytes`. */
+export function operatorVolumesFor(memoryBytes: number): (typeof CALCULATOR_ROWS)[number] | undefined {
+  return [...CALCULATOR_ROWS].reverse().find((r) => r.memory.value <= memoryBytes);
 }

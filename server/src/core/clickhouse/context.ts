@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../context';
 import type { Rule } from '../rule';
 import type { ParsedDocument } from '../service';
-import type { TierRecommendation } from '../capacity/catalog-types';
+import type { TierChoice } from '../capacity/choose';
 import type { Range } from '../types';
 import type { Span } from '../alloy/ast';
 import type { XmlDocument, XmlElement } from './xml';
@@ -21,7 +21,7 @@ export interface PodMemory {
 export interface ClickHouseRuleContext {
   parsed: ClickHouseParsed;
   analysis: AnalysisContext;
-  tier?: { tier: TierRecommendation; how: string };
+  tier?: TierChoice;
   /** Memory of the pod or host running this server: a ClickHouse workload in the workspace, else the tier. */
   pod?: PodMemory;
 }

@@ -3,14 +3,19 @@ import type { FormatService, SourceDocument } from '../service';
 import type { DocumentSymbolResult, Finding, FoldingRangeResult, HoverResult, InlayHintResult, Position } from '../types';
 import { LineIndex } from '../text';
 import { parseDirectives } from '../directives';
+import { chooseTier } from '../capacity/choose';
 import { emptyFacts, type DocumentFacts } from '../workspace';
 import { citeField } from '../capacity/catalog';
-import { clickhouseSustainedLogRps, FORMULA_SOURCES } from '../capacity/formulas';
+import { FORMULA_SOURCES, clickhouseRetentionHours } from '../capacity/formulas';
+import { cite } from '../capacity/figures';
+import { FORMULA_004 } from '../capacity/seeds/seed-004';
+import { clickhouseSustained, describeSustained } from '../capacity/sustains';
 import { formatBytesHuman, formatKubernetesMemory, parseNumber } from '../quantity';
 import { parseXml, type XmlElement } from './xml';
 import { type ClickHouseParsed, type ClickHouseRuleContext, type PodMemory, topLevel } from './context';
 import { CLICKHOUSE_RULES } from './rules';
-import { serverMemory } from './rules/server-memory';
+import { literal, serverMemory } from './rules/server-memory';
+import { ratioDisablesServerLimit } from './memory-limit';
 import { SERVER_SETTINGS, USER_SETTINGS } from './settings-levels';
 
 /** The root element, after an optional prolog, comments and a DOCTYPE (with or without an internal subset). */
@@ -18,12 +23,10 @@ const ROOT = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE(?
 
 function ruleContext(parsed: ClickHouseParsed, ctx: AnalysisContext): { rc: ClickHouseRuleContext; findings: Finding[] } {
   const { directives, findings } = parseDirectives(parsed.lines, 'xml', ctx.catalog);
-  const directive = directives.find((d) => (d.workload ?? 'clickhouse') === 'clickhouse' && d.tier);
-  const tierName = directive?.tier ?? ctx.config.tiers.clickhouse ?? ctx.config.defaultTier;
-  const tier = tierName ? ctx.catalog.get('clickhouse', tierName) : undefined;
-  const how = directive?.tier !== undefined && directive.tier === tierName ? `the headroom directive on line ${directive.line + 1}`
-    : ctx.config.tiers.clickhouse === tierName ? 'tiers.clickhouse in the Headroom settings' : 'headroom.defaultTier';
-  return { rc: { parsed, analysis: ctx, tier: tier ? { tier, how } : undefined, pod: podMemory(ctx, tier) }, findings };
+  const directive = directives.find((d) => (d.workload ?? 'clickhouse') === 'clickhouse' && (d.tier || d.load));
+  const { choice, problems } = chooseTier(ctx.catalog, ctx.config, 'clickhouse', directive);
+  if (directive?.load) for (const message of problems) findings.push({ code: 'headroom/directive', severity: 'warning', message, range: directive.range });
+  return { rc: { parsed, analysis: ctx, tier: choice, pod: podMemory(ctx, choice?.tier) }, findings };
 }
 
 /** The memory of the pod that runs ClickHouse: a workload in the workspace whose image is ClickHouse, else the tier's limit. */
@@ -66,36 +69,59 @@ function hover(parsed: ClickHouseParsed, position: Position, ctx: AnalysisContex
   if (!level && !MEMORY_SETTINGS.has(element.name)) return null;
   const lines = [`**${element.name}** — ${level ?? 'setting'}`, '', `Current value: **${element.text || '(empty)'}**`];
   if (MEMORY_SETTINGS.has(element.name)) {
-    const server = serverMemory(rc);
-    if (server) {
-      const rps = clickhouseSustainedLogRps(server.bytes / 1e9);
-      lines.push('', `Server memory ≈ ${formatBytesHuman(server.bytes)} (${server.how}) → sustains ≈ ${Math.round(rps).toLocaleString('en-US')} log rows/s by seed 004's formula memory_gb = 2 + (log_rps / 10000) × 0.5.`);
-    }
+    const estimate = sustainedEstimate(rc);
+    if (estimate) lines.push('', `${estimate.label}: ${estimate.tooltip}`);
     const tiers = ctx.catalog.tiers('clickhouse');
-    lines.push('', '| tier | pod memory | ratio | max_memory_usage |', '|---|---|---|---|');
+    lines.push('', '| tier | sized for | pod memory (limit) | ratio | max_memory_usage |', '|---|---|---|---|---|');
     for (const tier of tiers) {
       const name = tier.tier === rc.tier?.tier.tier ? `**${tier.tier}** ◀` : tier.tier;
-      lines.push(`| ${name} | ${tier.limits?.memory ? formatKubernetesMemory(tier.limits.memory) : '–'} | ${tier.clickhouse?.maxServerMemoryUsageToRamRatio ?? '–'} | ${tier.clickhouse?.maxMemoryUsage ?? '–'} |`);
+      const sized = tier.throughput ? `${tier.figures?.throughput?.printed.replace(/_/g, ',') ?? tier.throughput.value} ${tier.throughput.unit}` : '–';
+      lines.push(`| ${name} | ${sized} | ${tier.limits?.memory ? formatKubernetesMemory(tier.limits.memory) : '–'} | ${tier.clickhouse?.maxServerMemoryUsageToRamRatio ?? '–'} | ${tier.figures?.['clickhouse.maxMemoryUsage']?.printed ?? '–'} |`);
     }
-    const source = citeField(tiers[tiers.length - 1], 'clickhouse');
-    lines.push('', `Sources: ${source.document} § ${source.section}; ${FORMULA_SOURCES.clickhouseMemoryGb.document} § ${FORMULA_SOURCES.clickhouseMemoryGb.section}`);
+    const enterprise = tiers.find((t) => t.clickhouse?.maxMemoryUsage !== undefined);
+    if (enterprise) lines.push('', `Sources: ${cite(citeField(enterprise, 'clickhouse'))}; ${cite(citeField(tiers[0], 'limits.memory'))}`);
+    const selected = rc.tier?.tier;
+    if (selected?.storage !== undefined) {
+      const hours = clickhouseRetentionHours(selected.storage);
+      const e = FORMULA_004.storageExample;
+      lines.push('', `Storage: the ${selected.tier} tier's ${formatKubernetesMemory(selected.storage)} volume holds about ${hours.toFixed(1)} hours of logs at the document's own ${e.gbPerDay.printed} GB/day (${e.logRps.printed} rows/s × ${e.logBytes.printed} bytes × ${e.compressionRatio.printed}; ${cite(FORMULA_SOURCES.sizingFormula)}).`);
+    }
+    if (rc.tier?.selection) lines.push('', `Load → tier: ${rc.tier.selection.reasons.join('; ')}`);
   }
   return { range: parsed.lines.range(element.nameSpan.start, element.nameSpan.end), markdown: lines.join('\n') };
 }
 
+/**
+ * What the server sustains, by seed 004's profile table from the pod's memory (the table pairs pod
+ * memory with log rows/s, so the estimate reads the pod's memory, not the post-ratio server memory).
+ * Without a pod, max_server_memory_usage stands for ratio × pod at the ratio the document uses.
+ */
+function sustainedEstimate(rc: ClickHouseRuleContext): { label: string; tooltip: string } | undefined {
+  // A ratio of 0 removes the server's own memory limit (memory-limit.ts): the profiles' pairing, made
+  // at a 0.8 ratio, says nothing about such a server.
+  const ratio = literal(topLevel(rc, 'max_server_memory_usage_to_ram_ratio'));
+  if (ratio !== undefined && ratioDisablesServerLimit(ratio)) return undefined;
+  let podBytes = rc.pod?.bytes;
+  let how = rc.pod ? rc.pod.from : '';
+  if (podBytes === undefined) {
+    const server = serverMemory(rc);
+    const ratio = rc.analysis.catalog.tiers('clickhouse').find((t) => t.clickhouse?.maxServerMemoryUsageToRamRatio)?.clickhouse?.maxServerMemoryUsageToRamRatio;
+    if (!server || !ratio) return undefined;
+    podBytes = server.bytes / ratio;
+    how = `${server.how} ${formatBytesHuman(server.bytes)} ÷ the document's ratio ${ratio} ≈ a ${formatBytesHuman(podBytes)} pod`;
+  }
+  const sustained = clickhouseSustained(rc.analysis.catalog, podBytes);
+  const label = sustained.value > 0 ? `${describeSustained(sustained)}` : `≈ below the smallest profile`;
+  return { label, tooltip: `Headroom estimate from ${how}: ${sustained.how}.` };
+}
+
 function inlayHints(parsed: ClickHouseParsed, _range: unknown, ctx: AnalysisContext): InlayHintResult[] {
   const { rc } = ruleContext(parsed, ctx);
-  const server = serverMemory(rc);
   const anchor = topLevel(rc, 'max_server_memory_usage') ?? topLevel(rc, 'max_server_memory_usage_to_ram_ratio');
-  if (!server || !anchor) return [];
-  const rps = Math.round(clickhouseSustainedLogRps(server.bytes / 1e9));
+  const estimate = anchor ? sustainedEstimate(rc) : undefined;
+  if (!anchor || !estimate) return [];
   const end = anchor.endTag?.end ?? anchor.span.end;
-  return [{
-    position: parsed.lines.positionAt(end),
-    label: `≈ ${formatBytesHuman(server.bytes)} → sustains ≈ ${rps.toLocaleString('en-US')} log rows/s`,
-    tooltip: `Headroom: ${server.how}; seed 004 Capacity Planning > Sizing Formula: memory_gb = 2 + (log_rps / 10000) × 0.5.`,
-    paddingLeft: true,
-  }];
+  return [{ position: parsed.lines.positionAt(end), label: estimate.label, tooltip: estimate.tooltip, paddingLeft: true }];
 }
 
 function symbols(parsed: ClickHouseParsed): DocumentSymbolResult[] {

@@ -1,6 +1,7 @@
 import type { TierCatalog, TierRecommendation } from '../capacity/catalog-types';
 import type { Directive } from '../directives';
 import type { HeadroomConfig } from '../config-types';
+import { chooseTier, type TierChoice } from '../capacity/choose';
 import type { ContainerModel, WorkloadModel } from './model';
 
 /** Images that identify a catalog workload. */
@@ -26,6 +27,10 @@ export interface Detection {
   how?: string;
   tier?: TierRecommendation;
   tierHow?: string;
+  /** The tier choice with the stated load, when there is one. */
+  choice?: TierChoice;
+  /** A stated load that no tier of the workload is sized by. */
+  loadProblems?: string[];
 }
 
 /**
@@ -68,10 +73,8 @@ export function detect(workload: WorkloadModel, directive: Directive | undefined
     }
   }
   if (!id) return {};
-  const tierName = (directive?.workload === undefined || directive.workload === id ? directive?.tier : undefined) ?? config.tiers[id] ?? config.defaultTier;
-  const tier = tierName ? catalog.get(id, tierName) : undefined;
-  const tierHow = !tier ? undefined : directive?.tier === tierName ? `the headroom directive on line ${directive!.line + 1}` : config.tiers[id] === tierName ? `tiers.${id} in the Headroom settings` : 'headroom.defaultTier';
-  return { workload: id, how, tier, tierHow };
+  const { choice, problems } = chooseTier(catalog, config, id, directive);
+  return { workload: id, how, tier: choice?.tier, tierHow: choice?.how, choice, ...(directive?.load && problems.length ? { loadProblems: problems } : {}) };
 }
 
 /** The Alloy image version, when the tag says it (v1.5.0 → [1, 5]). */

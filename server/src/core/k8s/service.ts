@@ -5,6 +5,12 @@ import { LineIndex } from '../text';
 import { parseDirectives, type Directive } from '../directives';
 import { emptyFacts, type DocumentFacts } from '../workspace';
 import { citeField } from '../capacity/catalog';
+import type { TierRecommendation } from '../capacity/catalog-types';
+import { cite } from '../capacity/figures';
+import { FORMULA_SOURCES, gatewayCapacity } from '../capacity/formulas';
+import { describeBand } from '../capacity/load';
+import { loadRequirements } from '../capacity/requirements';
+import { describeSustained, sustainedBy } from '../capacity/sustains';
 import { formatKubernetesCpu, formatKubernetesMemory, parseCpuQuantity, parseMemoryQuantity, parseGoMemLimit } from '../quantity';
 import { manifestModel, valuesModel, type HpaModel, type WorkloadModel } from './model';
 import { parseYamlChunked, type YamlChunk } from './incremental';
@@ -67,7 +73,11 @@ function detectAll(parsed: YamlParsed, ctx: AnalysisContext) {
     const own = detect({ kind: 'HorizontalPodAutoscaler', name: hpa.target?.name ?? hpa.name, labels: {}, containers: [], configMaps: [], nameSpan: hpa.nameSpan, span: hpa.span, documentIndex: hpa.documentIndex, valuesPath: hpa.helm ? hpa.target?.name : undefined },
       directive, ctx.catalog, ctx.config);
     const fromTarget = target ? map.get(target) : undefined;
-    map.set(hpa, directive?.tier || !fromTarget?.workload ? own : fromTarget);
+    map.set(hpa, directive?.tier || directive?.load || !fromTarget?.workload ? own : fromTarget);
+  }
+  for (const [object, detection] of map) {
+    const directive = directiveFor(directives, parsed.lines, starts, object.span.start);
+    for (const message of detection.loadProblems ?? []) findings.push({ code: 'headroom/directive', severity: 'warning', message, range: directive!.range });
   }
   const entry = { config: ctx.config, map, directives, findings };
   detections.set(parsed, entry);
@@ -143,88 +153,148 @@ function hover(parsed: YamlParsed, position: Position, ctx: AnalysisContext): Ho
 function resourcesHover(workload: WorkloadModel, resources: WorkloadModel['containers'][number]['resources'], detection: Detection | undefined, ctx: AnalysisContext): string {
   const lines = [`**${describe(workload)}** — resources`];
   if (!detection?.workload) {
-    lines.push('', 'Headroom does not know which workload this is. Add `# headroom: workload=<id> tier=<name>` above it to check it against a tier.', '', `Workloads in the catalog: ${ctx.catalog.workloads().join(', ')}.`);
+    lines.push('', 'Headroom does not know which workload this is. Add `# headroom: workload=<id> tier=<name>` (or `load <metric>=<value>`) above it to check it against a tier.', '', `Workloads in the catalog: ${ctx.catalog.workloads().join(', ')}.`);
     return lines.join('\n');
   }
-  lines.push('', `Workload **${detection.workload}** (from ${detection.how})${detection.tier ? `, tier **${detection.tier.tier}** (from ${detection.tierHow})` : ', no tier chosen'}.`, '');
+  const choice = detection.choice;
+  lines.push('', `Workload **${detection.workload}** (from ${detection.how})${detection.tier ? `, tier **${detection.tier.tier}** (from ${detection.tierHow})` : ', no tier chosen: add `# headroom: load <metric>=<value>` or `tier=<name>`'}.`);
+  if (choice?.selection) lines.push('', `Load → tier: ${choice.selection.reasons.join('; ')}${choice.selection.beyond.length ? `. ${choice.selection.beyond.join('; ')}` : ''}`);
+  const needs = choice?.load ? loadRequirements(detection.workload, choice.load, detection.tier) : [];
+  for (const need of needs) lines.push('', `The load needs ${need.field} ≥ ${need.field === 'requests.memory' ? formatKubernetesMemory(need.value) : need.field === 'requests.cpu' ? formatKubernetesCpu(need.value) : need.value}: ${need.why} (${cite(need.citation)}).`);
   const current = `requests ${resources.requests.cpu?.value ?? '–'} / ${resources.requests.memory?.value ?? '–'}, limits ${resources.limits.cpu?.value ?? '–'} / ${resources.limits.memory?.value ?? '–'}`;
-  lines.push(`Current: ${current}`, '', '| tier | replicas | requests cpu / memory | limits cpu / memory |', '|---|---|---|---|');
-  for (const tier of ctx.catalog.tiers(detection.workload)) {
+  lines.push('', `Current: ${current}`, '', '| tier | sized for | replicas | requests cpu / memory | limits cpu / memory | storage |', '|---|---|---|---|---|---|');
+  const tiers = ctx.catalog.tiers(detection.workload);
+  for (const tier of tiers) {
     const name = tier.tier === detection.tier?.tier ? `**${tier.tier}** ◀` : tier.tier;
     const fmt = (cpu?: number, memory?: number) => `${cpu !== undefined ? formatKubernetesCpu(cpu) : '–'} / ${memory !== undefined ? formatKubernetesMemory(memory) : '–'}`;
-    lines.push(`| ${name} | ${tier.replicas ?? '–'} | ${fmt(tier.requests?.cpu, tier.requests?.memory)} | ${fmt(tier.limits?.cpu, tier.limits?.memory)} |`);
+    const sized = (tier.load ?? []).map(describeBand).join('; ') || (tier.throughput ? `${tier.figures?.throughput?.printed.replace(/_/g, ',') ?? tier.throughput.value} ${tier.throughput.unit}` : '–');
+    lines.push(`| ${name} | ${sized} | ${tier.replicas ?? '–'} | ${fmt(tier.requests?.cpu, tier.requests?.memory)} | ${fmt(tier.limits?.cpu, tier.limits?.memory)} | ${tier.storage !== undefined ? formatKubernetesMemory(tier.storage) : '–'} |`);
   }
-  const tiers = ctx.catalog.tiers(detection.workload);
-  const sources = [...new Set(tiers.map((t) => `${citeField(t, 'requests').document} § ${citeField(t, 'requests').section}`))];
-  lines.push('', `Source: ${sources.join('; ')}`);
+  const sources = [...new Set(tiers.flatMap((t) => ['requests', 'limits', 'replicas'].filter((f) => t.fieldSources?.[f]).map((f) => cite(citeField(t, f)))))];
+  lines.push('', `Sources: ${sources.join('; ')}`);
+  lines.push(...tierDetails(detection.tier ?? tiers[0], ctx, detection.workload));
   return lines.join('\n');
+}
+
+/** Everything else the document says about a tier: deployment totals and cost, hardware, environment, alerts, conflicts. */
+function tierDetails(tier: TierRecommendation | undefined, ctx: AnalysisContext, workload: string): string[] {
+  if (!tier) return [];
+  const out: string[] = [];
+  const at = (field: string) => cite(citeField(tier, field));
+  const d = tier.deployment;
+  if (d) {
+    const costs = Object.entries(d.costs ?? {}).filter(([k]) => !k.includes('replicas')).map(([k, v]) => `${k} $${v.toLocaleString('en-US')}`).join(', ');
+    out.push('', `The ${tier.tier} deployment in total: ${d.cpu !== undefined ? formatKubernetesCpu(d.cpu) : '–'} CPU, ${d.memory !== undefined ? formatKubernetesMemory(d.memory) : '–'}, ${d.storage !== undefined ? formatKubernetesMemory(d.storage) : '–'} storage, ${d.pods ?? '–'} pods${d.costs?.['Load balancer replicas'] ? ` (${d.costs['Load balancer replicas']} load balancer${d.costs['Load balancer replicas'] === 1 ? '' : 's'})` : ''}${tier.monthlyCost !== undefined ? `, ≈ $${tier.monthlyCost.toLocaleString('en-US')}/month (${costs})` : ''} (${at('deployment')}).`);
+  } else if (tier.monthlyCost !== undefined) {
+    out.push('', `≈ $${tier.monthlyCost.toLocaleString('en-US')}/month (${at('monthlyCost')}).`);
+  }
+  const h = tier.hardware;
+  if (h) out.push('', `Machines: ${h.cpu ?? '–'} cores, ${h.memory !== undefined ? `${h.memory / 1e9} GB` : '–'} memory, ${h.disk !== undefined ? `${h.disk / 1e12} TB` : '–'} disk, ${h.networkGbps ?? '–'} Gbps per node${h.nodes !== undefined ? `; ${h.nodes} ${workload === 'clickhouse' ? 'shards' : 'read replicas'}` : ''} (${at('hardware')}).`);
+  if (tier.usage?.peakMemory !== undefined) out.push('', `Measured at this scale: ${tier.usage.reconcilingCpu !== undefined ? formatKubernetesCpu(tier.usage.reconcilingCpu) : '–'} CPU reconciling, ${Math.round((tier.usage.steadyMemory ?? 0) / 1e6)} MB steady, ${Math.round(tier.usage.peakMemory / 1e6)} MB peak (${at('usage')}).`);
+  if (tier.env && Object.keys(tier.env).length) out.push('', `Environment: ${Object.entries(tier.env).map(([k, v]) => `${k}=${tier.figures?.[`env.${k}`]?.printed ?? v}`).join(', ')}${tier.goMemLimit !== undefined ? `, GOMEMLIMIT=${tier.figures?.goMemLimit?.printed}` : ''} (${at('env')}).`);
+  if (tier.throughput) out.push('', `Sized throughput: ${tier.figures?.throughput?.printed.replace(/_/g, ',') ?? tier.throughput.value} ${tier.throughput.unit} (${at('throughput')}).`);
+  if (tier.perReplica) out.push('', `One replica carries ${tier.perReplica.value.toLocaleString('en-US')} ${tier.perReplica.unit} (${at('perReplica')}).`);
+  for (const alert of tier.alerts ?? []) {
+    const levels = [alert.warning && `warning ${alert.comparison} ${alert.warning.printed}`, alert.critical && `critical ${alert.comparison} ${alert.critical.printed}`].filter(Boolean).join(', ');
+    out.push(`- Alert on ${alert.what}: ${levels}${alert.for ? ` for ${alert.for.printed}` : ''} (${cite((alert.warning ?? alert.critical)!.source)})`);
+  }
+  if (tier.alerts?.length) out.splice(out.length - tier.alerts.length, 0, '', 'The document alerts on:');
+  for (const wrong of tier.arithmetic ?? []) out.push('', `Arithmetic in the document: ${wrong.says} (${cite(wrong.figure.source)}).`);
+  for (const conflict of tier.conflicts ?? []) {
+    out.push('', `Conflict in the document (${conflict.subject}): ${conflict.first.says} (${cite(conflict.first.figure.source)}); ${conflict.second.says} (${cite(conflict.second.figure.source)}). Headroom: ${conflict.resolution}.`);
+  }
+  void ctx;
+  return out;
 }
 
 function hpaHover(hpa: HpaModel, detection: Detection | undefined, ctx: AnalysisContext): string {
   const lines = [`**${hpa.helm ? hpa.helm.path : `HorizontalPodAutoscaler ${hpa.name}`}** → ${hpa.target ? `${hpa.target.kind} ${hpa.target.name}` : 'no target'}`, ''];
   lines.push(`Replicas: ${hpa.minReplicas?.value ?? '1 (default)'}–${hpa.maxReplicas?.value ?? '?'}`);
-  const estimate = throughput(hpa, detection);
+  const estimate = throughput(hpa, detection, ctx);
   if (estimate) lines.push('', estimate.text);
   if (detection?.workload) {
-    lines.push('', '| tier | replicas | HPA min–max | CPU target | memory target |', '|---|---|---|---|---|');
-    for (const tier of ctx.catalog.tiers(detection.workload)) {
-      const name = tier.tier === detection.tier?.tier ? `**${tier.tier}** ◀` : tier.tier;
-      lines.push(`| ${name} | ${tier.replicas ?? '–'} | ${tier.hpa?.minReplicas ?? '–'}–${tier.hpa?.maxReplicas ?? '–'} | ${tier.hpa?.cpuUtilization ?? '–'}% | ${tier.hpa?.memoryUtilization ?? '–'}% |`);
+    const withHpa = ctx.catalog.tiers(detection.workload).filter((t) => t.hpa);
+    if (withHpa.length === 0) {
+      lines.push('', `No capacity document gives ${detection.workload} an HPA: Headroom checks its bounds only.`);
+    } else {
+      lines.push('', '| tier | HPA min–max | CPU target | memory target | scale up | scale down |', '|---|---|---|---|---|---|');
+      const rules = (r?: NonNullable<TierRecommendation['hpa']>['scaleUp']) => r ? `${r.stabilizationWindowSeconds !== undefined ? `wait ${r.stabilizationWindowSeconds / 1000}s` : ''}${r.policy ? `, ${r.policy.value}${r.policy.type === 'Percent' ? '%' : ' pods'} per ${r.policy.periodSeconds / 1000}s` : ''}` : '–';
+      for (const tier of withHpa) {
+        const name = tier.tier === detection.tier?.tier ? `**${tier.tier}** ◀` : tier.tier;
+        const h = tier.hpa!;
+        lines.push(`| ${name} | ${h.minReplicas ?? '–'}–${h.maxReplicas ?? '–'} | ${h.cpuUtilization !== undefined ? `${h.cpuUtilization}%` : '–'} | ${h.memoryUtilization !== undefined ? `${h.memoryUtilization}%` : '–'} | ${rules(h.scaleUp)} | ${rules(h.scaleDown)} |`);
+      }
+      lines.push('', `Source: ${cite(citeField(withHpa[0], 'hpa'))}${withHpa[0].hpa?.podsMetric ? `; it also scales on ${withHpa[0].hpa.podsMetric.name} averaging ${withHpa[0].hpa.podsMetric.averageValue} per pod` : ''}`);
     }
-    const first = ctx.catalog.tiers(detection.workload)[0];
-    if (first) lines.push('', `Source: ${citeField(first, 'hpa').document} § ${citeField(first, 'hpa').section}`);
+    if (detection.choice?.selection) lines.push('', `Load → tier: ${detection.choice.selection.reasons.join('; ')}`);
   }
   return lines.join('\n');
 }
 
-/** Throughput an HPA's replica range carries, from the tier's per-replica throughput. */
-function throughput(hpa: HpaModel, detection: Detection | undefined): { text: string; label: string } | undefined {
-  const tier = detection?.tier;
-  if (!tier?.throughput || !tier.replicas || !hpa.maxReplicas) return undefined;
-  const perPod = tier.throughput.value / tier.replicas;
+/**
+ * Throughput an HPA's replica range carries, from what one replica carries by the document: seed 001's
+ * 10,000 req/s per ingestion server, seed 000's 500 OTLP req/s Alloy pod target, seed 004's ~20 agents
+ * × 1,000 req/s per gateway replica. Totals over the pods, not per pod.
+ */
+function throughput(hpa: HpaModel, detection: Detection | undefined, ctx: AnalysisContext): { text: string; label: string } | undefined {
+  if (!detection?.workload || !hpa.maxReplicas) return undefined;
   const min = hpa.minReplicas?.value ?? 1;
   const max = hpa.maxReplicas.value;
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  const label = `${min}–${max} pods ≈ ${fmt(perPod * min)}–${fmt(perPod * max)} ${tier.throughput.unit}`;
-  return { label, text: `≈ ${fmt(perPod * min)}–${fmt(perPod * max)} ${tier.throughput.unit}: the ${tier.tier} tier carries ${fmt(tier.throughput.value)} ${tier.throughput.unit} with ${tier.replicas} replicas (${tier.source.document} § ${tier.source.section}).` };
+  let perPod: { value: number; unit: string; how: string } | undefined;
+  const tier = detection.tier ?? ctx.catalog.tiers(detection.workload).find((t) => t.perReplica);
+  if (detection.workload === 'gateway') {
+    const one = gatewayCapacity(1);
+    perPod = { value: one.rps, unit: 'req/s', how: `~${one.agents} agents × 1,000 req/s per gateway replica (${cite(FORMULA_SOURCES.sizingFormula)})` };
+  } else if (tier?.perReplica) {
+    perPod = { value: tier.perReplica.value, unit: tier.perReplica.unit, how: `${fmt(tier.perReplica.value)} ${tier.perReplica.unit} per replica (${cite(citeField(tier, 'perReplica'))})` };
+  }
+  if (!perPod) return undefined;
+  const label = `${min}–${max} pods ≈ ${fmt(perPod.value * min)}–${fmt(perPod.value * max)} ${perPod.unit} in total`;
+  return { label, text: `≈ ${fmt(perPod.value * min)}–${fmt(perPod.value * max)} ${perPod.unit} in total over ${min}–${max} pods: ${perPod.how}.` };
 }
 
 function inlayHints(parsed: YamlParsed, _range: unknown, ctx: AnalysisContext): InlayHintResult[] {
   const { map } = detectAll(parsed, ctx);
   const hints: InlayHintResult[] = [];
   for (const hpa of parsed.model.hpas) {
-    const estimate = throughput(hpa, map.get(hpa));
+    const estimate = throughput(hpa, map.get(hpa), ctx);
     const at = hpa.maxReplicas?.span ?? hpa.nameSpan;
     if (estimate) hints.push({ position: parsed.lines.positionAt(parsed.lines.lineEnd(parsed.lines.positionAt(at.end).line)), label: estimate.label, tooltip: estimate.text, paddingLeft: true });
   }
   for (const workload of parsed.model.workloads) {
     const detection = map.get(workload);
     for (const container of workload.containers) {
-      if (!container.resources.keySpan || !detection?.workload) continue;
-      const nearest = nearestTier(container, detection, ctx);
-      if (!nearest) continue;
+      if (!container.resources.keySpan || !detection?.workload || container.init) continue;
+      const hint = sustainedHint(workload, container, detection, ctx);
+      if (!hint) continue;
       const line = parsed.lines.positionAt(container.resources.keySpan.end).line;
-      hints.push({ position: parsed.lines.positionAt(parsed.lines.lineEnd(line)), label: nearest.label, tooltip: nearest.tooltip, paddingLeft: true });
+      hints.push({ position: parsed.lines.positionAt(parsed.lines.lineEnd(line)), label: hint.label, tooltip: hint.tooltip, paddingLeft: true });
     }
   }
   return hints;
 }
 
-/** The tier whose memory (request, else limit) is closest to this container's, with its cost when the documents give one. */
-function nearestTier(container: WorkloadModel['containers'][number], detection: Detection, ctx: AnalysisContext): { label: string; tooltip: string } | undefined {
-  const text = container.resources.requests.memory?.value ?? container.resources.limits.memory?.value;
-  const memory = text ? parseMemoryQuantity(text) : undefined;
-  if (!memory?.ok) return undefined;
-  let best: { tier: ReturnType<AnalysisContext['catalog']['tiers']>[number]; distance: number } | undefined;
-  for (const tier of ctx.catalog.tiers(detection.workload!)) {
-    const size = tier.requests?.memory ?? tier.limits?.memory;
-    if (size === undefined) continue;
-    const distance = Math.abs(Math.log(memory.value / size));
-    if (!best || distance < best.distance) best = { tier, distance };
+/**
+ * With a tier: the tier and what it is sized for. Without: what this pod spec sustains by the
+ * documents' benchmarks and formulas, and the tier that load fits (an estimate, never used for checks).
+ */
+function sustainedHint(workload: WorkloadModel, container: WorkloadModel['containers'][number], detection: Detection, ctx: AnalysisContext): { label: string; tooltip: string } | undefined {
+  const tier = detection.tier;
+  if (tier) {
+    const cost = tier.monthlyCost !== undefined ? ` · ≈ $${tier.monthlyCost.toLocaleString('en-US')}/month${tier.deployment ? ' (deployment)' : ''}` : '';
+    const band = tier.load?.[0] ? ` · ${describeBand(tier.load[0])}` : '';
+    return { label: `${tier.tier} tier${band}${cost}`, tooltip: `Headroom: ${detection.workload} ${tier.tier} tier from ${detection.tierHow} (${cite(tier.source)}).` };
   }
-  if (!best) return undefined;
-  const cost = best.tier.monthlyCost !== undefined ? ` · ≈ $${best.tier.monthlyCost.toLocaleString('en-US')}/month (deployment)` : '';
-  return { label: `≈ ${best.tier.tier} tier${cost}`, tooltip: `Headroom: memory ${text} is closest to the ${detection.workload} ${best.tier.tier} tier (${best.tier.source.document} § ${best.tier.source.section}).` };
+  const value = (parse: typeof parseCpuQuantity, text?: string) => { const r = text !== undefined ? parse(text) : undefined; return r?.ok ? r.value : undefined; };
+  const r = container.resources;
+  const sustained = sustainedBy(ctx.catalog, detection.workload!, {
+    replicas: workload.replicas?.value,
+    requests: { cpu: value(parseCpuQuantity, r.requests.cpu?.value), memory: value(parseMemoryQuantity, r.requests.memory?.value) },
+    limits: { cpu: value(parseCpuQuantity, r.limits.cpu?.value), memory: value(parseMemoryQuantity, r.limits.memory?.value) },
+  });
+  if (!sustained) return undefined;
+  return { label: describeSustained(sustained), tooltip: `Headroom estimate: ${sustained.how}. No tier or load is stated for this ${detection.workload}; add \`# headroom: load <metric>=<value>\` to check it against one.` };
 }
 
 function symbols(parsed: YamlParsed): DocumentSymbolResult[] {

@@ -5,6 +5,7 @@ import { type AlloyRule, componentsNamed, headerOf, insertAttributeFix, rangeOf,
 import { durationArg, known, numberArg } from './values';
 import { navigationSpan } from './spans';
 import { COLLECTOR_NAMES } from './unknown-argument';
+import { recommended } from '../recommended';
 import type { BlockStmt } from '../ast';
 
 // Alloy 1.18 defaults (research §7.1; CHANGELOG v1.11.0 changed them from 8192/0).
@@ -58,19 +59,21 @@ export const batchTimeout: AlloyRule = {
     for (const block of componentsNamed(ctx, 'otelcol.processor.batch')) {
       const timeout = durationArg(block, 'timeout', DEFAULT_TIMEOUT_MS);
       if (!timeout || timeout.state !== 'set') continue;
-      const recommended = ctx.tier?.tier.batch?.timeout ?? 1000;
-      const fix = replaceFix(ctx, `Set timeout = "${formatDuration(recommended)}"`, timeout.attribute.value.span, `"${formatDuration(recommended)}"`);
+      const model = recommended(ctx.analysis.catalog, ctx.tier, 'batch', 'timeout');
+      if (!model) continue;
+      const target = model.value;
+      const fix = replaceFix(ctx, `Set timeout = "${formatDuration(target)}"`, timeout.attribute.value.span, `"${formatDuration(target)}"`);
       if (timeout.value <= 0) {
         findings.push({
           code: this.id, severity: 'warning', range: rangeOf(ctx, timeout.attribute.span), fixes: [fix],
-          message: `${headerOf(block)}: timeout ${formatDuration(timeout.value)} flushes every item as it arrives, so nothing is batched. Use "${formatDuration(recommended)}"${ctx.tier ? ` (${ctx.tier.tier.tier} tier)` : ''}.`,
-          citation: ctx.tier ? citeField(ctx.tier.tier, 'batch') : undefined,
+          message: `${headerOf(block)}: timeout ${formatDuration(timeout.value)} flushes every item as it arrives, so nothing is batched. Use "${formatDuration(target)}" (${model.from}).`,
+          citation: model.citation,
         });
       } else if (timeout.value > LONG_TIMEOUT_MS) {
         findings.push({
           code: this.id, severity: 'warning', range: rangeOf(ctx, timeout.attribute.span), fixes: [fix],
-          message: `${headerOf(block)}: timeout ${formatDuration(timeout.value)} keeps partial batches in memory for over 10s and delays delivery by as much. Use "${formatDuration(recommended)}"${ctx.tier ? ` (${ctx.tier.tier.tier} tier)` : ''}.`,
-          citation: ctx.tier ? citeField(ctx.tier.tier, 'batch') : undefined,
+          message: `${headerOf(block)}: timeout ${formatDuration(timeout.value)} keeps partial batches in memory for over 10s and delays delivery by as much. Use "${formatDuration(target)}" (${model.from}).`,
+          citation: model.citation,
         });
       }
     }
@@ -81,7 +84,7 @@ export const batchTimeout: AlloyRule = {
 export const batchTier: AlloyRule = {
   id: 'alloy/batch-tier',
   defaultSeverity: 'info',
-  doc: 'When a tier is chosen, otelcol.processor.batch settings are compared with the tier recommendation (seed 000 recommends send_batch_size 8192, send_batch_max_size 16384, timeout 1s for every deployment size).',
+  doc: 'When a tier is chosen (or a load stated), otelcol.processor.batch settings are compared with the tier\'s recommendation (seed 000 gives one River configuration for every deployment size).',
   sources: [{ document: '000_e875b2fa46e39bfd.txt', section: 'Performance Tuning > Alloy Configuration Optimization > River Configuration' }],
   check(ctx) {
     const tier = ctx.tier?.tier;
@@ -108,7 +111,7 @@ export const batchTier: AlloyRule = {
           message: `${headerOf(block)}: ${name} is ${shown}${current.state === 'default' ? ' (Alloy default)' : ''}; the ${tier.tier} tier (chosen by ${ctx.tier!.how}) recommends ${render(target)}.`,
           range: rangeOf(ctx, current.state === 'set' ? current.attribute.span : navigationSpan(block)),
           fixes: [fix],
-          citation: citeField(tier, 'batch'),
+          citation: citeField(tier, `batch.${name === 'send_batch_size' ? 'sendBatchSize' : name === 'send_batch_max_size' ? 'sendBatchMaxSize' : 'timeout'}`),
         });
       }
     }

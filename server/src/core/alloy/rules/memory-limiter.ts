@@ -6,6 +6,8 @@ import { type AlloyRule, type AlloyRuleContext, componentsNamed, headerOf, range
 import { bytesArg, durationArg, known, numberArg } from './values';
 import { navigationSpan } from './spans';
 import { COLLECTOR_NAMES } from './unknown-argument';
+import { recommended } from '../recommended';
+import { formatDuration } from '../../quantity';
 
 /** The memory_limiter docs' default spike limit, and the band outside which the spike setting is suspicious. */
 const SPIKE_SHARE = 0.2;
@@ -45,7 +47,8 @@ export const memoryLimiterLimits: AlloyRule = {
         error('sets both limit and limit_percentage; Alloy accepts only one. Keep limit for containers with a fixed memory limit.',
           percentage!.state === 'set' ? percentage!.attribute.span : navigationSpan(block));
       } else if (!limitSet && !percentageSet && !['unknown', 'invalid'].includes(limit?.state ?? '') && !['unknown', 'invalid'].includes(percentage?.state ?? '')) {
-        error('sets neither limit nor limit_percentage above zero, so it limits nothing and Alloy refuses to start. Set limit, e.g. "1000MiB".');
+        const example = recommended(ctx.analysis.catalog, ctx.tier, 'memoryLimiter', 'limit');
+        error(`sets neither limit nor limit_percentage above zero, so it limits nothing and Alloy refuses to start. Set limit${example ? `, e.g. "${formatAlloyBytes(example.value)}" (${example.from})` : ''}.`);
       }
       if (known(limit) && known(spike) && spike.value >= limit.value && spike.state === 'set') {
         const target = Math.round(limit.value * SPIKE_SHARE);
@@ -54,8 +57,10 @@ export const memoryLimiterLimits: AlloyRule = {
       }
       const interval = durationArg(block, 'check_interval');
       if (interval?.state === 'set' && interval.value <= 0) {
-        error('check_interval must be above zero; the docs recommend "1s".', interval.attribute.span,
-          [replaceFix(ctx, 'Set check_interval = "1s"', interval.attribute.value.span, '"1s"')]);
+        const wanted = recommended(ctx.analysis.catalog, ctx.tier, 'memoryLimiter', 'checkInterval');
+        const text = wanted ? `"${formatDuration(wanted.value)}"` : undefined;
+        error(`check_interval must be above zero${text ? `; ${wanted!.from} uses ${text}` : ''}.`, interval.attribute.span,
+          text ? [replaceFix(ctx, `Set check_interval = ${text}`, interval.attribute.value.span, text)] : []);
       }
     }
     return findings;
@@ -87,7 +92,11 @@ export const memoryLimiterSpike: AlloyRule = {
   },
 };
 
-/** The container memory the Alloy config runs in: an Alloy workload in the workspace, else the chosen tier. */
+/**
+ * The memory limit the Alloy config runs under: an Alloy workload's container limit in the workspace,
+ * else the chosen tier's limit. Only a limit counts: the kernel OOM-kills at the limit, while a request
+ * reserves memory and caps nothing.
+ */
 function containerMemory(ctx: AlloyRuleContext): { bytes: number; from: string; uri?: string; fact?: { range: Finding['range'] } } | undefined {
   for (const facts of ctx.analysis.workspace.all()) {
     for (const workload of facts.workloads) {
@@ -99,17 +108,14 @@ function containerMemory(ctx: AlloyRuleContext): { bytes: number; from: string; 
     }
   }
   const tier = ctx.tier?.tier;
-  const bytes = tier?.limits?.memory ?? tier?.requests?.memory;
-  if (tier && bytes) {
-    return { bytes, from: `the ${tier.tier} tier's ${tier.limits?.memory ? 'memory limit' : 'memory request'} (${formatKubernetesMemory(bytes)})` };
-  }
-  return undefined;
+  const bytes = tier?.limits?.memory;
+  return tier && bytes ? { bytes, from: `the ${tier.tier} tier's memory limit (${formatKubernetesMemory(bytes)})` } : undefined;
 }
 
 export const memoryLimiterVsContainer: AlloyRule = {
   id: 'alloy/memory-limiter-vs-container',
   defaultSeverity: 'warning',
-  doc: 'memory_limiter limit must stay below the memory of the container that runs Alloy, with room (Headroom uses 20%) for the Go runtime, receivers and exporter queues; otherwise the kernel kills the pod before the limiter acts.',
+  doc: 'memory_limiter limit must stay below the memory limit of the container that runs Alloy (its pod in the workspace, else the chosen tier\'s limit), with room (Headroom uses 20%) for the Go runtime, receivers and exporter queues; otherwise the kernel kills the pod before the limiter acts. A memory request is not a ceiling and is not compared.',
   sources: [{ document: '000_e875b2fa46e39bfd.txt', section: 'Deployment Sizes' }],
   check(ctx) {
     const container = containerMemory(ctx);
@@ -126,7 +132,7 @@ export const memoryLimiterVsContainer: AlloyRule = {
         message: `${headerOf(block)}: limit ${formatBytesHuman(limit.value)} is ${limit.value >= container.bytes ? 'not below' : 'too close to'} ${container.from}; the pod is OOM-killed before the limiter acts. Use at most 80%: "${target}".`,
         range: rangeOf(ctx, limit.attribute.span),
         fixes,
-        citation: ctx.tier && !container.uri ? citeField(ctx.tier.tier, 'requests') : undefined,
+        citation: ctx.tier && !container.uri ? citeField(ctx.tier.tier, 'limits.memory') : undefined,
         related: container.uri && container.fact ? [{ uri: container.uri, range: container.fact.range, message: 'the container running this Alloy config' }] : undefined,
       });
     }

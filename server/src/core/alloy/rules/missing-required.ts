@@ -2,11 +2,8 @@ import type { Finding } from '../../types';
 import { type AlloyRule, headerOf, insertAttributeFix, rangeOf } from '../rule-context';
 import { forEachKnownBlock } from './walk';
 import { navigationSpan } from './spans';
-
-/** Values Headroom inserts for a missing required argument, when there is a documented recommendation. */
-const RECOMMENDED: Record<string, string> = {
-  'otelcol.processor.memory_limiter.check_interval': '"1s"',
-};
+import { recommended } from '../recommended';
+import { formatDuration } from '../../quantity';
 
 export const missingRequired: AlloyRule = {
   id: 'alloy/missing-required',
@@ -19,13 +16,17 @@ export const missingRequired: AlloyRule = {
       if (spec.open) return;
       for (const [name, arg] of Object.entries(spec.args)) {
         if (!arg.required || block.body.some((s) => s.kind === 'attribute' && s.name === name)) continue;
-        const recommended = RECOMMENDED[`${component.name}.${name}`];
+        // The sizing model's value for a missing required argument, where a document recommends one.
+        const model = component.name === 'otelcol.processor.memory_limiter' && name === 'check_interval'
+          ? recommended(ctx.analysis.catalog, ctx.tier, 'memoryLimiter', 'checkInterval') : undefined;
+        const value = model ? `"${formatDuration(model.value)}"` : undefined;
         findings.push({
           code: 'alloy/missing-required',
           severity: 'error',
-          message: `${path} needs the argument ${name}: ${arg.doc}${recommended ? ` The docs recommend ${name} = ${recommended}.` : ''}`,
+          message: `${path} needs the argument ${name}: ${arg.doc}${value ? ` ${model!.from} uses ${name} = ${value}.` : ''}`,
           range: rangeOf(ctx, navigationSpan(block)),
-          fixes: recommended ? [insertAttributeFix(ctx, block, name, recommended, `Add ${name} = ${recommended}`)] : [],
+          fixes: value ? [insertAttributeFix(ctx, block, name, value, `Add ${name} = ${value}`)] : [],
+          ...(model ? { citation: model.citation } : {}),
         });
       }
       for (const [name, child] of Object.entries(spec.blocks)) {

@@ -5,6 +5,7 @@ import type { AttributeStmt, BlockStmt, Expr, Statement } from '../ast';
 import { referencePath } from '../ast';
 import { ComponentIndex, childExprs } from '../components';
 import { ALLOY_COMPONENT_NAMES } from '../schema/component-names';
+import { recommended } from '../recommended';
 import { type AlloyRule, type AlloyRuleContext, bodyIndent, childBlock, headerOf, rangeOf } from '../rule-context';
 import { navigationSpan } from './spans';
 
@@ -176,10 +177,15 @@ function insertLimiterFix(ctx: AlloyRuleContext, receiver: BlockStmt): Fix | und
   let label = 'default';
   for (let n = 2; ctx.index.components.has(`otelcol.processor.memory_limiter.${label}`); n++) label = `default_${n}`;
   const reference = `otelcol.processor.memory_limiter.${label}.input`;
-  const recommended = ctx.tier?.tier.memoryLimiter;
-  const limit = formatAlloyBytes(recommended?.limit ?? 1000 * 2 ** 20);
-  const spike = formatAlloyBytes(recommended?.spikeLimit ?? 200 * 2 ** 20);
-  const interval = formatDuration(1000);
+  // The sizing model's limiter settings (the tier's, else seed 000's for every size).
+  const setting = (field: 'limit' | 'spikeLimit' | 'checkInterval') => recommended(ctx.analysis.catalog, ctx.tier, 'memoryLimiter', field)?.value;
+  const limitBytes = setting('limit');
+  const spikeBytes = setting('spikeLimit');
+  const intervalMs = setting('checkInterval');
+  if (limitBytes === undefined || spikeBytes === undefined || intervalMs === undefined) return undefined;
+  const limit = formatAlloyBytes(limitBytes);
+  const spike = formatAlloyBytes(spikeBytes);
+  const interval = formatDuration(intervalMs);
   // One indentation step as the file writes it: the receiver's body indent minus its own.
   const own = /^[ \t]*/.exec(ctx.parsed.lines.lineText(ctx.parsed.lines.positionAt(receiver.span.start).line))![0];
   const unit = bodyIndent(ctx, receiver).slice(own.length) || '\t';

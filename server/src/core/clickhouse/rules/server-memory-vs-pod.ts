@@ -1,6 +1,7 @@
 import { formatBytesHuman } from '../../quantity';
 import { type ClickHouseRule, rangeOf, topLevel } from '../context';
 import { DEFAULT_RATIO, literal } from './server-memory';
+import { citeField } from '../../capacity/catalog';
 import { ratioDisablesServerLimit } from '../memory-limit';
 
 export const serverMemoryVsPod: ClickHouseRule = {
@@ -16,10 +17,15 @@ export const serverMemoryVsPod: ClickHouseRule = {
     if (ratioDisablesServerLimit(ratio)) return [];
     const ceiling = ctx.pod.bytes * ratio;
     if (bytes <= ceiling) return [];
-    const target = Math.floor(ctx.pod.bytes * 0.8);
+    // The ratio the sizing model recommends (the chosen tier's, else the first ClickHouse tier that sets one: seed 004's 0.8).
+    const recommended = (ctx.tier?.tier.clickhouse?.maxServerMemoryUsageToRamRatio !== undefined ? ctx.tier.tier : ctx.analysis.catalog.tiers('clickhouse').find((t) => t.clickhouse?.maxServerMemoryUsageToRamRatio !== undefined));
+    const share = recommended?.clickhouse?.maxServerMemoryUsageToRamRatio;
+    if (share === undefined) return [];
+    const target = Math.floor(ctx.pod.bytes * share);
     return [{
       code: this.id, severity: 'warning', range: rangeOf(ctx, element.textSpan ?? element.nameSpan),
-      message: `max_server_memory_usage ${formatBytesHuman(bytes)} is above ${ratio} × ${ctx.pod.from} (${formatBytesHuman(ceiling)}); ClickHouse lowers it to that at start-up. Set ${target} (80%, as seed 004's ratio), or drop it and use max_server_memory_usage_to_ram_ratio.`,
+      message: `max_server_memory_usage ${formatBytesHuman(bytes)} is above ${ratio} × ${ctx.pod.from} (${formatBytesHuman(ceiling)}); ClickHouse lowers it to that at start-up. Set ${target} (${share} of the pod, the ratio of the ${recommended!.tier} tier), or drop it and use max_server_memory_usage_to_ram_ratio.`,
+      citation: citeField(recommended!, 'clickhouse.maxServerMemoryUsageToRamRatio'),
       fixes: element.textSpan ? [{ title: `Set max_server_memory_usage to ${target}`, isPreferred: true, edits: [{ range: rangeOf(ctx, element.textSpan), newText: String(target) }] }] : [],
       related: ctx.pod.uri && ctx.pod.range ? [{ uri: ctx.pod.uri, range: ctx.pod.range, message: 'the container running this ClickHouse server' }] : undefined,
     }];

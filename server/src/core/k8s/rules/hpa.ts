@@ -3,6 +3,7 @@ import { citeField } from '../../capacity/catalog';
 import type { HpaModel } from '../model';
 import { type K8sRule, type K8sRuleContext, rangeOf } from '../context';
 import { replaceScalar } from '../edits';
+import { loadRequirements } from '../../capacity/requirements';
 
 const label = (hpa: HpaModel) => (hpa.helm ? `${hpa.helm.path}` : `HorizontalPodAutoscaler ${hpa.name}`);
 
@@ -143,19 +144,31 @@ export const hpaMissingRequests: K8sRule = {
 export const hpaTier: K8sRule = {
   id: 'hpa/tier',
   defaultSeverity: 'warning',
-  doc: 'With the scaled workload\'s tier known: minReplicas below the tier\'s replicas, and utilisation targets outside the documents\' bands (CPU 60–70%: seed 000 uses 60 for Alloy and 70 for the AI Sorter, seed 001 70, seed 004 60; memory 80%: seed 000).',
-  sources: [{ document: '000_e875b2fa46e39bfd.txt', section: 'Scaling Strategies > Horizontal Scaling' }, { document: '004_8f602a648d2b47bd.txt', section: 'Component Scaling > Gateway Scaling' }],
+  doc: 'When the scaled workload\'s tier (or load) is known and a document gives that workload an HPA: minReplicas below the documented minimum, maxReplicas too low to reach the replicas the load needs, and utilisation targets that differ from the value the document sets for that workload (no target is checked where the document sets none).',
+  sources: [
+    { document: '000_e875b2fa46e39bfd.txt', section: 'Scaling Strategies > Horizontal Scaling' },
+    { document: '001_ceeee9e23b0c10f7.txt', section: 'Horizontal Scaling Strategy > Auto-Scaling Configuration' },
+    { document: '004_8f602a648d2b47bd.txt', section: 'Component Scaling > Gateway Scaling' },
+  ],
   check(ctx) {
     const findings: Finding[] = [];
     for (const hpa of ctx.parsed.model.hpas) {
       const detection = ctx.detections.get(hpa);
       const tier = detection?.tier;
-      if (!tier) continue;
-      const recommendedMin = tier.hpa?.minReplicas ?? tier.replicas;
-      if (hpa.minReplicas && recommendedMin !== undefined && hpa.minReplicas.value < recommendedMin) {
-        findings.push({ code: this.id, severity: 'warning', range: rangeOf(ctx, hpa.minReplicas.span), citation: citeField(tier, tier.hpa?.minReplicas !== undefined ? 'hpa' : 'replicas'),
-          fixes: [replaceScalar(ctx.parsed.lines, hpa.minReplicas, String(recommendedMin), `Set minReplicas to ${recommendedMin}`)],
-          message: `${label(hpa)}: minReplicas ${hpa.minReplicas.value} is below the ${tier.tier} tier's ${recommendedMin} for ${detection!.workload} (tier from ${detection!.tierHow}).` });
+      // Only a document's own HPA for this workload and tier is a recommendation; none is invented.
+      if (!tier?.hpa) continue;
+      const documented = tier.hpa;
+      const why = `${detection!.workload}, ${tier.tier} tier from ${detection!.tierHow}`;
+      if (hpa.minReplicas && documented.minReplicas !== undefined && hpa.minReplicas.value < documented.minReplicas) {
+        findings.push({ code: this.id, severity: 'warning', range: rangeOf(ctx, hpa.minReplicas.span), citation: citeField(tier, 'hpa.minReplicas'),
+          fixes: [replaceScalar(ctx.parsed.lines, hpa.minReplicas, String(documented.minReplicas), `Set minReplicas to ${documented.minReplicas}`)],
+          message: `${label(hpa)}: minReplicas ${hpa.minReplicas.value} is below the documented HPA minimum of ${documented.minReplicas} (${why}).` });
+      }
+      const needed = loadRequirements(detection!.workload!, detection!.choice?.load ?? {}, tier).find((r) => r.field === 'hpa.maxReplicas');
+      if (hpa.maxReplicas && needed && hpa.maxReplicas.value < needed.value) {
+        findings.push({ code: this.id, severity: 'warning', range: rangeOf(ctx, hpa.maxReplicas.span), citation: needed.citation,
+          fixes: [replaceScalar(ctx.parsed.lines, hpa.maxReplicas, String(needed.value), `Set maxReplicas to ${needed.value}`)],
+          message: `${label(hpa)}: maxReplicas ${hpa.maxReplicas.value} cannot reach the load: ${needed.why}.` });
       }
       const targets: { resource: 'cpu' | 'memory'; located: NonNullable<HpaModel['minReplicas']> }[] = [];
       if (hpa.targetCPUUtilizationPercentage) targets.push({ resource: 'cpu', located: hpa.targetCPUUtilizationPercentage });
@@ -164,13 +177,12 @@ export const hpaTier: K8sRule = {
         if (metric.averageUtilization && (metric.resource === 'cpu' || metric.resource === 'memory')) targets.push({ resource: metric.resource, located: metric.averageUtilization });
       }
       for (const { resource, located } of targets) {
-        const wanted = resource === 'cpu' ? tier.hpa?.cpuUtilization : tier.hpa?.memoryUtilization;
-        const band: [number, number] = resource === 'cpu' ? [60, 70] : [80, 80];
-        if (located.value >= band[0] && located.value <= band[1]) continue;
-        const suggestion = wanted ?? (located.value < band[0] ? band[0] : band[1]);
-        findings.push({ code: this.id, severity: located.value > 90 || located.value < 30 ? 'warning' : 'info', range: rangeOf(ctx, located.span), citation: citeField(tier, 'hpa'),
-          fixes: [replaceScalar(ctx.parsed.lines, located, String(suggestion), `Set the ${resource} target to ${suggestion}%`)],
-          message: `${label(hpa)}: ${resource} target ${located.value}% is outside the capacity documents' band (${band[0] === band[1] ? `${band[0]}%` : `${band[0]}–${band[1]}%`}); ${located.value > band[1] ? 'pods run hot before new ones start, and scale-up lags load spikes' : 'the HPA adds pods long before they are busy'}. The ${tier.tier} tier uses ${suggestion}%.` });
+        const field = resource === 'cpu' ? 'cpuUtilization' : 'memoryUtilization';
+        const wanted = documented[field];
+        if (wanted === undefined || located.value === wanted) continue;
+        findings.push({ code: this.id, severity: 'info', range: rangeOf(ctx, located.span), citation: citeField(tier, `hpa.${field}`),
+          fixes: [replaceScalar(ctx.parsed.lines, located, String(wanted), `Set the ${resource} target to ${wanted}%`)],
+          message: `${label(hpa)}: ${resource} target ${located.value}%; the document's HPA for ${detection!.workload} targets ${wanted}% (${why}). ${located.value > wanted ? 'Higher, pods run hotter before new ones start.' : 'Lower, the HPA adds pods before they are as busy as sized.'}` });
       }
     }
     return findings;

@@ -4,6 +4,10 @@ import { citeField } from '../../capacity/catalog';
 import type { ContainerModel, Located, WorkloadModel } from '../model';
 import { type K8sRule, type K8sRuleContext, describe, rangeOf } from '../context';
 import { insertIntoMap, replaceScalar } from '../edits';
+import { loadRequirements } from '../../capacity/requirements';
+import type { TierChoice } from '../../capacity/choose';
+import type { TierRecommendation } from '../../capacity/catalog-types';
+import type { Citation } from '../../types';
 
 type Resource = 'cpu' | 'memory';
 const PARSE: Record<Resource, (text: string) => QuantityResult> = { cpu: parseCpuQuantity, memory: parseMemoryQuantity };
@@ -91,7 +95,7 @@ export const requestsAboveLimits: K8sRule = {
 export const missingRequests: K8sRule = {
   id: 'k8s/missing-requests',
   defaultSeverity: 'warning',
-  doc: 'A container of a workload Headroom sizes (Alloy, gateway, ClickHouse, collector…) with no CPU or memory request: the scheduler places it blind, and an HPA utilisation target on it never acts. With a tier chosen, the fix adds the tier\'s values.',
+  doc: 'A container of a workload Headroom sizes (Alloy, gateway, ClickHouse, collector…) with no CPU or memory request: the scheduler places it blind, and an HPA utilisation target on it never acts. With a tier chosen, the fix adds the tier\'s requests; where the document gives the tier only limits (seed 004\'s default gateway), it adds those limits, which Kubernetes then uses as the requests.',
   sources: [{ document: 'kubernetes', section: 'tasks/run-application/horizontal-pod-autoscale' }],
   check(ctx) {
     const findings: Finding[] = [];
@@ -103,26 +107,43 @@ export const missingRequests: K8sRule = {
       if (missing.length === 0) continue;
       const tier = detection.tier;
       const fixes: Fix[] = [];
-      const values = missing.map((r) => [r, tier?.requests?.[r] ?? tier?.limits?.[r]] as const).filter(([, v]) => v !== undefined) as [Resource, number][];
+      const from = (section: 'requests' | 'limits') => missing.map((r) => [r, tier?.[section]?.[r]] as const).filter(([, v]) => v !== undefined) as [Resource, number][];
+      // The tier's requests where the document gives them; else its limits, inserted as limits: never a limit passed off as a request.
+      const section: 'requests' | 'limits' = from('requests').length === missing.length || from('limits').length < missing.length ? 'requests' : 'limits';
+      const values = from(section);
       if (tier && values.length === missing.length) {
         const lines = values.map(([r, v]) => `${r}: ${FORMAT[r](v)}`);
-        const fix = container.resources.requestsNode ? insertIntoMap(ctx.parsed.lines, container.resources.requestsNode, lines, `Add requests from the ${tier.tier} tier`)
-          : container.resources.resourcesNode ? insertIntoMap(ctx.parsed.lines, container.resources.resourcesNode, ['requests:', ...lines.map((l) => `  ${l}`)], `Add requests from the ${tier.tier} tier`)
-            : insertIntoMap(ctx.parsed.lines, container.node, ['resources:', '  requests:', ...lines.map((l) => `    ${l}`)], `Add requests from the ${tier.tier} tier`);
+        const title = `Add ${section} from the ${tier.tier} tier`;
+        const node = section === 'requests' ? container.resources.requestsNode : container.resources.limitsNode;
+        const fix = node ? insertIntoMap(ctx.parsed.lines, node, lines, title)
+          : container.resources.resourcesNode ? insertIntoMap(ctx.parsed.lines, container.resources.resourcesNode, [`${section}:`, ...lines.map((l) => `  ${l}`)], title)
+            : insertIntoMap(ctx.parsed.lines, container.node, ['resources:', `  ${section}:`, ...lines.map((l) => `    ${l}`)], title);
         if (fix) fixes.push(fix);
       }
+      const said = !tier || values.length === 0 ? ''
+        : section === 'requests' ? ` The ${tier.tier} tier requests ${values.map(([r, v]) => `${r} ${FORMAT[r](v)}`).join(', ')}.`
+          : ` The ${tier.tier} tier gives no requests, only limits ${values.map(([r, v]) => `${r} ${FORMAT[r](v)}`).join(', ')}; set as limits, Kubernetes uses them as the requests too.`;
       findings.push({
         code: this.id,
         severity: 'warning',
-        message: `${where(workload, container)} (${detection.workload}) has no ${missing.join(' or ')} request: the scheduler cannot place it by size and an HPA utilisation target cannot act.${tier ? ` The ${tier.tier} tier requests ${values.map(([r, v]) => `${r} ${FORMAT[r](v)}`).join(', ')}.` : ''}`,
+        message: `${where(workload, container)} (${detection.workload}) has no ${missing.join(' or ')} request: the scheduler cannot place it by size and an HPA utilisation target cannot act.${said}`,
         range: rangeOf(ctx, container.resources.keySpan ?? container.resources.span),
         fixes,
-        citation: tier ? citeField(tier, 'requests') : undefined,
+        citation: tier && values.length > 0 ? citeField(tier, `${section}.${values[0][0]}`) : undefined,
       });
     }
     return findings;
   },
 };
+
+/** What a field must reach: the tier's value, raised by what the stated load requires (documents' formulas). */
+function target(tier: TierRecommendation, choice: TierChoice | undefined, workload: string, field: 'replicas' | `${'requests' | 'limits'}.${Resource}`): { value: number; citation: Citation; why?: string } | undefined {
+  const [section, resource] = field.split('.') as ['requests' | 'limits' | 'replicas', Resource | undefined];
+  const own = section === 'replicas' ? tier.replicas : tier[section]?.[resource!];
+  const fromLoad = choice?.load ? loadRequirements(workload, choice.load, tier).find((r) => r.field === field) : undefined;
+  if (fromLoad && (own === undefined || fromLoad.value > own)) return { value: fromLoad.value, citation: fromLoad.citation, why: fromLoad.why };
+  return own === undefined ? undefined : { value: own, citation: citeField(tier, field) };
+}
 
 export const underProvisioned: K8sRule = {
   id: 'k8s/under-provisioned',
@@ -139,15 +160,16 @@ export const underProvisioned: K8sRule = {
         for (const resource of ['cpu', 'memory'] as const) {
           const located = container.resources[section][resource];
           const current = quantity(resource, located);
-          const recommended = tier[section]?.[resource];
-          if (current === undefined || recommended === undefined || current >= recommended) continue;
+          const wanted = target(tier, detection!.choice, detection!.workload!, `${section}.${resource}`);
+          if (current === undefined || !wanted || current >= wanted.value) continue;
+          const recommended = wanted.value;
           findings.push({
             code: this.id,
             severity: 'warning',
-            message: `${where(workload, container)}: ${section}.${resource} ${located!.value} is below the ${tier.tier} tier's ${FORMAT[resource](recommended)} for ${detection!.workload} (tier from ${detection!.tierHow}).`,
+            message: `${where(workload, container)}: ${section}.${resource} ${located!.value} is below ${wanted.why ? `what the load needs, ${FORMAT[resource](recommended)}: ${wanted.why}` : `the ${tier.tier} tier's ${FORMAT[resource](recommended)} for ${detection!.workload}`} (tier from ${detection!.tierHow}).`,
             range: rangeOf(ctx, located!.span),
             fixes: [replaceScalar(ctx.parsed.lines, located!, FORMAT[resource](recommended), `Raise ${section}.${resource} to ${FORMAT[resource](recommended)}`)],
-            citation: citeField(tier, section),
+            citation: wanted.citation,
           });
         }
       }
@@ -155,14 +177,15 @@ export const underProvisioned: K8sRule = {
     for (const workload of ctx.parsed.model.workloads) {
       const detection = ctx.detections.get(workload);
       const tier = detection?.tier;
-      if (!tier?.replicas || !workload.replicas || workload.replicas.value >= tier.replicas) continue;
+      const wanted = tier ? target(tier, detection!.choice, detection!.workload!, 'replicas') : undefined;
+      if (!tier || !wanted || !workload.replicas || workload.replicas.value >= wanted.value) continue;
       findings.push({
         code: this.id,
         severity: 'warning',
-        message: `${describe(workload)}: ${workload.replicas.value} replica${workload.replicas.value === 1 ? '' : 's'}, below the ${tier.tier} tier's ${tier.replicas} for ${detection!.workload}.`,
+        message: `${describe(workload)}: ${workload.replicas.value} replica${workload.replicas.value === 1 ? '' : 's'}, below ${wanted.why ? `what the load needs, ${wanted.value}: ${wanted.why}` : `the ${tier.tier} tier's ${wanted.value} for ${detection!.workload}`}.`,
         range: rangeOf(ctx, workload.replicas.span),
-        fixes: [replaceScalar(ctx.parsed.lines, workload.replicas, String(tier.replicas), `Set replicas to ${tier.replicas}`)],
-        citation: citeField(tier, 'replicas'),
+        fixes: [replaceScalar(ctx.parsed.lines, workload.replicas, String(wanted.value), `Set replicas to ${wanted.value}`)],
+        citation: wanted.citation,
       });
     }
     return findings;
