@@ -7,6 +7,7 @@ import type { ParsedDocument, SourceDocument } from '../service';
 import type { AlloyFile } from './ast';
 import { toAst } from './cst-to-ast';
 import { syntaxFindings } from './syntax';
+import { StatementReuse } from './reuse';
 
 export interface AlloyParsed extends ParsedDocument {
   readonly format: 'alloy';
@@ -68,8 +69,10 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
   if (previous && previous.changes.length > 0) {
     oldTree = previous.parsed.tree.copy();
     let text = previous.parsed.doc.text;
+    let lines: LineIndex | undefined = previous.parsed.lines;
     for (const change of previous.changes) {
-      text = applyEdit(oldTree, text, change);
+      text = applyEdit(oldTree, text, change, lines);
+      lines = undefined;
     }
     if (text !== doc.text) {
       // The changes do not lead to this text (a client bug or a missed notification): parse afresh.
@@ -79,19 +82,22 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
   }
   const tree = parser.parse(doc.text, oldTree);
   oldTree?.delete();
-  previous?.parsed.dispose();
 
   let result: AlloyParsed;
   try {
     const lines = new LineIndex(doc.text);
-    const ast = toAst(tree.rootNode);
+    // The statements whose subtrees the reparse reused keep their AST and syntax problems; the
+    // previous tree is freed only afterwards, as reuse.ts recognises those subtrees by address.
+    const reuse = new StatementReuse(previous?.parsed);
+    const ast = toAst(tree.rootNode, reuse);
+    const syntax = syntaxFindings(tree.rootNode, ast, lines, doc, reuse);
     let disposed = false;
     result = {
       format: 'alloy',
       doc,
       lines,
       ast,
-      syntax: syntaxFindings(tree.rootNode, ast, lines, doc),
+      syntax,
       tree,
       dispose() {
         if (!disposed) {
@@ -101,39 +107,47 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
         }
       },
     };
+    reuse.keep(result);
   } catch (error) {
     tree.delete();
     throw error;
+  } finally {
+    previous?.parsed.dispose();
   }
   orphanedTrees.register(result, tree, result);
   return result;
 }
 
-/** Applies one change to `tree` (as an edit) and returns the changed text. */
-function applyEdit(tree: Parser.Tree, text: string, change: TextChange): string {
-  const lines = new LineIndex(text);
+/** Applies one change to `tree` (as an edit) and returns the changed text. `lines`: the index of `text`, if at hand. */
+function applyEdit(tree: Parser.Tree, text: string, change: TextChange, lines = new LineIndex(text)): string {
   const startIndex = lines.offsetAt(change.range.start);
   const oldEndIndex = Math.max(startIndex, lines.offsetAt(change.range.end));
   const newText = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
   const newEndIndex = startIndex + change.text.length;
+  const startPosition = treeSitterPoint(text, startIndex);
   tree.edit({
     startIndex,
     oldEndIndex,
     newEndIndex,
-    startPosition: treeSitterPoint(text, startIndex),
-    oldEndPosition: treeSitterPoint(text, oldEndIndex),
-    newEndPosition: treeSitterPoint(newText, newEndIndex),
+    startPosition,
+    oldEndPosition: advance(startPosition, text.slice(startIndex, oldEndIndex)),
+    newEndPosition: advance(startPosition, change.text),
   });
   return newText;
 }
 
 /** Tree-sitter counts rows by `\n` only (LSP also breaks lines at a lone `\r`); columns are UTF-16 units. */
 function treeSitterPoint(text: string, index: number): Parser.Point {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+  return advance({ row: 0, column: 0 }, text.slice(0, index));
+}
+
+/** The point reached from `point` after `text`. */
+function advance(point: Parser.Point, text: string): Parser.Point {
+  let row = point.row;
+  let lineStart = -point.column;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
     row++;
     lineStart = i + 1;
   }
-  return { row, column: index - lineStart };
+  return { row, column: text.length - lineStart };
 }
