@@ -86,9 +86,11 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
   let result: AlloyParsed;
   try {
     const lines = new LineIndex(doc.text);
-    // The statements whose subtrees the reparse reused keep their AST and syntax problems; the
-    // previous tree is freed only afterwards, as reuse.ts recognises those subtrees by address.
-    const reuse = new StatementReuse(previous?.parsed);
+    // A document being edited (parsed with its previous version) keeps its statements for the next
+    // version: those whose subtrees the reparse reused keep their AST and syntax problems. The
+    // previous tree is freed only afterwards, as reuse.ts recognises those subtrees by address. A
+    // document parsed once (the CLI, the workspace index, a file just opened) keeps nothing.
+    const reuse = previous ? new StatementReuse(previous.parsed) : undefined;
     const ast = toAst(tree.rootNode, reuse);
     const syntax = syntaxFindings(tree.rootNode, ast, lines, doc, reuse);
     let disposed = false;
@@ -107,7 +109,7 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
         }
       },
     };
-    reuse.keep(result);
+    reuse?.keep(result);
   } catch (error) {
     tree.delete();
     throw error;
