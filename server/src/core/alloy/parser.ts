@@ -80,8 +80,17 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
       oldTree = undefined;
     }
   }
-  const tree = parser.parse(doc.text, oldTree);
+  let tree = parser.parse(doc.text, oldTree);
   oldTree?.delete();
+  if (oldTree && tree.rootNode.hasError) {
+    // Error recovery depends on which subtrees the parser could reuse: with an error in the text, an
+    // incremental reparse may recover differently from a fresh parse (tree-sitter promises nothing
+    // there; random edits of corpus files found cases), and the findings must not depend on the
+    // edits that led to a text. So a text with an error is parsed afresh (and its statements
+    // converted afresh: a fresh tree shares no subtree with the previous one).
+    tree.delete();
+    tree = parser.parse(doc.text);
+  }
 
   let result: AlloyParsed;
   try {
