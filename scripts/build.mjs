@@ -24,8 +24,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The pipeline webview's script, with dagre, for the browser inside VS Code's webview (no Node, no network).
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['client/src/webview/pipeline.ts'], outfile: 'dist/webview/pipeline.js', minify: true, sourcemap: false }),
 ]);
 chmodSync(join(dist, 'cli.js'), 0o755);
 copyFileSync(join(root, 'node_modules', 'web-tree-sitter', 'tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
 copyFileSync(join(root, 'grammars', 'alloy', 'tree-sitter-alloy.wasm'), join(dist, 'tree-sitter-alloy.wasm'));
-console.log('built dist/server.js, dist/cli.js, dist/extension.js and the .wasm files');
+console.log('built dist/server.js, dist/cli.js, dist/extension.js, dist/webview/pipeline.js and the .wasm files');

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CapacityReportView } from './capacityReportView';
+import { PipelineView } from './pipelineView';
 import { countFindings, statusPresentation, type ServerState } from './status';
 import { CONFIG_TEMPLATE } from './walkthrough';
 
@@ -84,6 +86,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.commands.registerCommand('headroom.restartServer', async () => {
     await client?.restart();
   }));
+  const report = new CapacityReportView(() => client, context.extensionUri);
+  const pipeline = new PipelineView(() => client, context.extensionUri);
+  context.subscriptions.push(report, pipeline,
+    vscode.commands.registerCommand('headroom.showCapacityReport', () => report.show()),
+    vscode.commands.registerCommand('headroom.showAlloyPipeline', () => pipeline.show()));
   await client.start();
 }
 

@@ -112,6 +112,21 @@ async function goTo(line, column) {
 }
 
 const editorText = () => page.locator('.editor-instance .view-lines').first();
+
+/** The webview frame (code-server nests the page in two iframes) whose text matches `pattern`. */
+async function webviewFrame(pattern, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  let seen = '';
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const text = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
+      if (pattern.test(text)) return frame;
+      if (text) seen = text;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview shows ${pattern}; last: ${seen.slice(0, 200).replace(/\s+/g, ' ')}`);
+}
 const problems = () => page.locator('.markers-panel');
 
 try {
@@ -254,13 +269,26 @@ try {
     await waitForText(page.locator('.parameter-hints-widget').first(), /string\.join\(list: list\(string\), separator: string\) → string/);
   });
 
-  await step('the status item counts Headroom\'s errors and warnings, and a click opens the Problems view', async () => {
+  await step('Format Document from the command palette makes an Alloy file what headroom fmt (= alloy fmt) prints', async () => {
+    await openFile('unformatted.alloy');
+    await command('Format Document');
+    await waitForText(editorText(), /set_collectors {11}= \["cpu", "meminfo"\]/);
+    await waitForText(editorText(), /scrape_interval = "15s" \/\/ every 15 seconds/);
+    await page.keyboard.press('Control+S');
+    await page.waitForTimeout(500);
+    const saved = fs.readFileSync(path.join(workspace, 'unformatted.alloy'));
+    const cli = execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'fmt', path.join(here, 'workspace', 'unformatted.alloy')]);
+    if (!saved.equals(cli)) throw new Error(`saved text differs from headroom fmt: ${JSON.stringify(saved.toString().slice(0, 300))}`);
+  });
+
+  await step('the status item counts Headroom\'s errors and warnings, and a click opens the capacity report', async () => {
     await command('View: Close Panel');
     const item = page.locator('.statusbar-item', { hasText: 'Headroom' }).first();
     const text = await waitForText(item, /\d+\s+\d+\s+Headroom/);
     if (!/^\s*[1-9]\d*\s+\d+\s+Headroom\s*$/.test(text)) throw new Error(`status item: ${text}`);
     await item.click();
-    await waitForText(problems(), /headroom/);
+    await webviewFrame(/Headroom capacity report/);
+    await command('View: Close Editor');
   });
 
   await step('every finding offers to ignore it on its line; the comment silences it', async () => {
@@ -292,6 +320,58 @@ try {
     await filter.fill('batch_size');
     await waitForText(problems(), /has no argument "batch_size"/);
     await filter.fill('');
+  });
+
+  // Capacity at a glance: the report and the pipeline picture, in webviews.
+  await step('the capacity report shows every workload with the numbers the CLI reports', async () => {
+    await command('Headroom: Show Capacity Report');
+    // The CLI's report of the files on disk; the editor's also has the walkthrough's unsaved example.
+    const markdown = execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'report', '.'], { cwd: workspace, encoding: 'utf8' });
+    const totals = markdown.split('\n').find((line) => line.startsWith('| **workspace** |'));
+    const titles = markdown.split('\n').filter((line) => line.startsWith('### ')).map((line) => line.slice(4));
+    const frame = await webviewFrame(/Headroom capacity report[\s\S]*Requested vs recommended/);
+    const shown = await frame.locator('table.workloads a.open').allInnerTexts();
+    const missing = titles.filter((t) => !shown.includes(t));
+    if (missing.length > 0) throw new Error(`not in the report: ${missing.join(', ')}`);
+    const row = (await frame.locator('table.totals tr', { hasText: 'workspace' }).innerText()).replace(/\s+/g, ' ').trim();
+    const expected = totals.replace(/\*\*/g, '').split('|').map((c) => c.trim()).filter(Boolean).join(' ');
+    if (row !== expected) throw new Error(`workspace totals "${row}", the CLI's "${expected}"`);
+    if ((await frame.locator('svg.chart rect.recommended').count()) === 0) throw new Error('no bar chart');
+  });
+
+  await step('a workload in the report opens its manifest at its line', async () => {
+    const frame = await webviewFrame(/Headroom capacity report/);
+    await frame.locator('table.workloads a.open', { hasText: 'StatefulSet alloy' }).first().click();
+    await page.locator('.tab[aria-label^="alloy.yaml"]').first().waitFor({ timeout: 15_000 });
+    const line = fs.readFileSync(path.join(workspace, 'kubernetes', 'alloy.yaml'), 'utf8').split('\n').findIndex((l) => /^\s+name: alloy\s*$/.test(l)) + 1;
+    await waitForText(page.locator('.statusbar-item[id="status.editor.selection"]'), new RegExp(`Ln ${line},`), 10_000);
+  });
+
+  await step('the Alloy pipeline graph is drawn: components, edges, the error and the unwired ones', async () => {
+    await command('View: Close All Editors');
+    await command('View: Close Panel');
+    await command('View: Toggle Primary Side Bar Visibility');
+    await openFile('graph/pipeline.alloy');
+    await command('Headroom: Show Alloy Pipeline');
+    const frame = await webviewFrame(/components? · \d+ connections?/);
+    const nodes = await frame.locator('svg g.node').count();
+    if (nodes !== 12) throw new Error(`${nodes} nodes drawn, the file declares 12 components`);
+    if ((await frame.locator('svg path.edge').count()) !== 11) throw new Error(`${await frame.locator('svg path.edge').count()} edges drawn`);
+    const error = frame.locator('svg g.node.worst-error[data-id="otelcol.processor.batch.default"]');
+    if ((await error.count()) !== 1) throw new Error('the batch processor is not marked with its error');
+    const unwired = await frame.locator('svg g.node.unwired').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
+    if (JSON.stringify(unwired) !== JSON.stringify(['otelcol.exporter.otlp.orphan', 'otelcol.processor.batch.forgotten'])) throw new Error(`unwired: ${unwired}`);
+    // SVG elements have no innerText: read their text content.
+    const batch = await frame.locator('svg g.node[data-id="otelcol.processor.batch.default"]').evaluate((e) => e.textContent);
+    if (!/send_batch_size 8192/.test(batch)) throw new Error(`batch node: ${batch}`);
+  });
+
+  await step('a click on a graph node puts the cursor on its block', async () => {
+    const frame = await webviewFrame(/components? · \d+ connections?/);
+    await frame.locator('svg g.node[data-id="prometheus.scrape.pods"] rect.box').click();
+    await waitForText(page.locator('.statusbar-item[id="status.editor.selection"]'), /Ln 14,/, 10_000);
+    await frame.locator('svg g.node[data-id="otelcol.processor.batch.default"] rect.box').click();
+    await waitForText(page.locator('.statusbar-item[id="status.editor.selection"]'), /Ln 43,/, 10_000);
   });
 
   await step('the Headroom output channel shows no error', async () => {

@@ -2,6 +2,8 @@ import { version } from '../../../package.json';
 import { EXIT, processIo, usageResult, type CliIo, type CliResult } from './io';
 import { runCheck } from './check';
 import { runExplain } from './explain';
+import { runReport } from './report';
+import { runFmt } from './fmt';
 
 // `headroom COMMAND ...`: a small dispatcher; each subcommand is its own module with its own usage.
 // Exit codes, for every command: 0 success, 1 findings (or what the command defines), 2 usage error.
@@ -15,6 +17,8 @@ type Command = (argv: string[], cwd: string, io: CliIo) => Promise<CliResult>;
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
   explain: runExplain,
+  report: runReport,
+  fmt: runFmt,
 };
 
 const USAGE = `usage: headroom COMMAND [options]
@@ -22,6 +26,8 @@ const USAGE = `usage: headroom COMMAND [options]
 Commands:
   check PATH...     lint Alloy, Kubernetes, Helm values and ClickHouse XML against the capacity tiers
   explain [CODE]    the documentation page of a finding code (all codes without one)
+  report PATH...    the capacity report: every workload against the documents (html, markdown, json)
+  fmt [FILE]        format Alloy as \`alloy fmt\` does (-w rewrites, --check lists unformatted files)
 
 headroom COMMAND --help describes a command; headroom --version prints the version.`;
 

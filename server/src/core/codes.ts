@@ -10,7 +10,6 @@ import { CLICKHOUSE_RULES } from './clickhouse/rules';
 /** Codes emitted outside the rule registries, with where they come from. */
 export const NON_RULE_CODES: Record<string, string> = {
   'alloy/syntax': 'core/alloy/syntax.ts: the tree-sitter parse of an .alloy file',
-  'alloy/unknown-block': 'core/alloy/rules/unknown-argument.ts, beside alloy/unknown-argument',
   'yaml/syntax': 'core/k8s/service.ts: YAML syntax, reported by the CLI (the editor leaves it to the YAML extension)',
   'clickhouse/xml-syntax': 'core/clickhouse/service.ts: the tolerant XML parser',
   'headroom/config': 'core/config.ts: .headroom.yaml',

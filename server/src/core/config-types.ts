@@ -14,6 +14,8 @@ export interface HeadroomConfig {
   severity: Record<string, Severity | 'off'>;
   /** Files larger than this are not parsed; they get one `headroom/file-too-large` finding. */
   maxFileBytes: number;
+  /** Alloy release the configs are checked against (`1.10`, `v1.10.2`); unset: the newest stable release Headroom knows. */
+  alloyVersion?: string;
   /** Per catalog workload: the load it is sized for (`.headroom.yaml` `load:`); picks the tier when none is named. */
   load: Record<string, Load>;
 }

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { HeadroomConfig } from './config-types';
 import type { Finding, Severity } from './types';
 import { rawTierSchema } from './capacity/catalog';
+import { NEWEST_VERSION, validAlloyVersion } from './alloy/schema/versions';
 import { LOAD_METRICS, LOAD_METRIC_NAMES } from './capacity/load';
 
 /** 5 MB: larger configuration files are generated output, not something a person edits. */
@@ -21,6 +22,8 @@ export const headroomFileSchema = z.object({
   severity: z.record(z.string(), severitySetting).optional().describe('Severity per finding code (alloy/batch-timeout) or prefix (k8s/*), or off.'),
   maxFileBytes: z.number().int().positive().optional().describe('Files larger than this are not analysed.'),
   catalog: z.array(rawTierSchema).optional().describe('Extra or replacement tiers, in the catalog shape, each with its source.'),
+  alloyVersion: z.string().regex(/^v?1\.\d+(\.\d+)?$/).refine(validAlloyVersion, { message: `an Alloy 1.x release up to ${NEWEST_VERSION}, such as "1.10" or "v1.10.2"` }).optional()
+    .describe(`Alloy release the configs are checked against (arguments added or removed since, changed defaults), e.g. "1.10". Default: ${NEWEST_VERSION}.`),
   load: z.record(z.string(), loadSchema()).optional().describe('Load per catalog workload, e.g. { alloy: { otlpRequestsPerMinute: 40000 }, gateway: { agents: 80 } }: Headroom picks the tier the documents size for it.'),
 }).strict();
 
@@ -37,6 +40,7 @@ export interface HeadroomSettings {
   severity?: Record<string, string>;
   maxFileBytes?: number;
   inlayHints?: { enabled?: boolean };
+  alloyVersion?: string;
 }
 
 /** Settings override the workspace file, which overrides the defaults. Unknown severities are ignored. */
@@ -48,6 +52,7 @@ export function mergeConfig(file: HeadroomFile | undefined, settings: HeadroomSe
     config.severity = { ...file.severity };
     config.load = Object.fromEntries(Object.entries(file.load ?? {}).map(([w, l]) => [w, Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined))]));
     if (file.maxFileBytes) config.maxFileBytes = file.maxFileBytes;
+    if (file.alloyVersion) config.alloyVersion = file.alloyVersion;
   }
   if (settings) {
     if (settings.defaultTier) config.defaultTier = settings.defaultTier;
@@ -55,6 +60,7 @@ export function mergeConfig(file: HeadroomFile | undefined, settings: HeadroomSe
       if (severitySetting.safeParse(value).success) config.severity[code] = value as Severity | 'off';
     }
     if (typeof settings.maxFileBytes === 'number' && settings.maxFileBytes > 0) config.maxFileBytes = settings.maxFileBytes;
+    if (typeof settings.alloyVersion === 'string' && validAlloyVersion(settings.alloyVersion)) config.alloyVersion = settings.alloyVersion;
   }
   return config;
 }

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from './context';
 import type { HeadroomConfig } from './config-types';
 import type { TierCatalog } from './capacity/catalog-types';
-import type { FormatService, ParsedDocument, SourceDocument } from './service';
+import type { FormatResult, FormatService, ParsedDocument, SourceDocument } from './service';
 import type {
   CodeLensResult, CompletionResult, DocumentSymbolResult, Finding, FoldingRangeResult, HoverResult,
   Fix, InlayHintResult, LocationResult, Position, Range, TextChange, TextEdit,
@@ -468,6 +468,11 @@ export class HeadroomEngine implements WorkspaceIndex {
     }
   }
 
+  /** Formatting edits for the document (or the statements `range` touches); null when its format has no formatter. */
+  formatEdits(uri: string, range?: Range): FormatResult | null {
+    return this.call(uri, 'formatEdits', null, (s, p) => s.formatEdits?.(p, range) ?? null);
+  }
+
   /**
    * "Fix all": every finding's preferred fix. Fixes whose edits overlap one already taken wait for the
    * next round, which runs on the fixed text, until nothing is left to fix (at most five rounds), so
@@ -581,7 +586,9 @@ function sameFacts(a: DocumentFacts | undefined, b: DocumentFacts | undefined): 
 
 function publishes(facts: DocumentFacts | undefined): boolean {
   return facts !== undefined && (facts.workloads.length > 0 || facts.hpas.length > 0 ||
-    facts.memoryLimiters.length > 0 || facts.clickhouseMemory !== undefined);
+    facts.memoryLimiters.length > 0 || facts.clickhouseMemory !== undefined ||
+    // An Alloy pipeline or a ClickHouse server is a workload of its own (the capacity report lists it).
+    facts.format === 'alloy' || facts.format === 'clickhouse');
 }
 
 function describe(error: unknown): string {

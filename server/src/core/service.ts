@@ -1,6 +1,6 @@
 import type {
   CodeLensResult, CompletionResult, DocumentSymbolResult, Finding, FoldingRangeResult, HoverResult,
-  InlayHintResult, LocationResult, Position, Range, TextChange,
+  InlayHintResult, LocationResult, Position, Range, TextChange, TextEdit,
 } from './types';
 import type { LineIndex } from './text';
 import type { AnalysisContext } from './context';
@@ -67,4 +67,9 @@ export interface FormatService<P extends ParsedDocument = ParsedDocument> {
   workspaceSymbols?(parsed: P): WorkspaceSymbolResult[];
   prepareRename?(parsed: P, position: Position, workspace: WorkspaceDocuments<P>): PrepareRenameResult;
   rename?(parsed: P, position: Position, newName: string, workspace: WorkspaceDocuments<P>): RenameResult;
+  /** Formats the document, or only the statements `range` touches; formats without a formatter leave it out. */
+  formatEdits?(parsed: P, range?: Range): FormatResult;
 }
+
+/** Edits that format a document (none when it is formatted already), or why it cannot be formatted. */
+export type FormatResult = { ok: true; edits: TextEdit[] } | { ok: false; message: string; range: Range };

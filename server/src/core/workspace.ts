@@ -1,5 +1,6 @@
 import type { Range } from './types';
 import type { FormatId } from './service';
+import type { Directive } from './directives';
 
 // Facts one document publishes for the others (cross-file analysis). Quantities are numbers in base
 // units: CPU in cores, memory in bytes, durations in milliseconds.
@@ -30,6 +31,8 @@ export interface WorkloadFact {
   containers: ContainerFact[];
   /** ConfigMap names mounted by the pod template (links an Alloy config or ClickHouse XML to its pod). */
   configMaps?: string[];
+  /** The `headroom:` directive that applies to it, so the capacity report chooses its tier as the rules do. */
+  directive?: Directive;
   range: Range;
 }
 
@@ -58,6 +61,24 @@ export interface ClickHouseMemoryFact {
   range: Range;
 }
 
+/** A custom component an Alloy file declares (`declare "name" { argument … export … }`). */
+export interface AlloyDeclareFact {
+  name: string;
+  arguments: { name: string; required: boolean }[];
+  /** Export names with their Alloy type (`capsule(otelcol.Consumer)`, `any` when unknown). */
+  exports: { name: string; type: string }[];
+  range: Range;
+}
+
+/** What an Alloy file offers the other files of its folder (`alloy run DIR`) and the files importing it. */
+export interface AlloyModuleFact {
+  /** Component instances it declares, `name.label`, with the range of their header. */
+  components: { key: string; range: Range }[];
+  /** `name.label` of the components it references. */
+  referenced: string[];
+  declares: AlloyDeclareFact[];
+}
+
 export interface DocumentFacts {
   uri: string;
   format: FormatId;
@@ -65,6 +86,9 @@ export interface DocumentFacts {
   hpas: HpaFact[];
   memoryLimiters: MemoryLimiterFact[];
   clickhouseMemory?: ClickHouseMemoryFact;
+  alloy?: AlloyModuleFact;
+  /** The document's `headroom:` directives (Alloy and ClickHouse files are sized as a whole by them). */
+  directives?: Directive[];
 }
 
 /** Read-only view of every analysed document's facts (the open editors plus the workspace scan). */

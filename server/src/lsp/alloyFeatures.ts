@@ -13,7 +13,7 @@ import * as signatureHelp from './handlers/signatureHelp';
 // only, once initialized; any other client (Neovim attaches the server to chosen buffers) gets them
 // statically.
 
-const ALLOY_DOCUMENTS: DocumentSelector = [
+export const ALLOY_DOCUMENTS: DocumentSelector = [
   { language: 'grafana-alloy' }, { language: 'alloy' }, { language: 'river' }, { pattern: '**/*.{alloy,river}' },
 ];
 

@@ -23,9 +23,13 @@ import * as documentHighlight from './handlers/documentHighlight';
 import * as signatureHelp from './handlers/signatureHelp';
 import * as workspaceSymbol from './handlers/workspaceSymbol';
 import * as alloyFeatures from './alloyFeatures';
+import * as formatting from './handlers/formatting';
+import * as rangeFormatting from './handlers/rangeFormatting';
 import * as workspaceScan from './workspaceScan';
 import * as diagnostic from './handlers/diagnostic';
 import { AnalysisScheduler } from './scheduler';
+import * as capacityReport from './handlers/capacityReport';
+import * as pipelineGraph from './handlers/pipelineGraph';
 
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc from the VS Code
 // client). stdout carries the protocol in stdio mode, so everything else goes to connection.console.
@@ -55,6 +59,7 @@ let watchFiles = false;
 let workspaceRoots: string[] = [];
 let documentChanges = false;
 let alloyFeaturesDynamic = false;
+let formattingRegisteredLater = false;
 const maxFileBytes = () => engine.currentConfig.maxFileBytes;
 
 const ctx: ServerContext = {
@@ -123,6 +128,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   refreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
   documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
   alloyFeaturesDynamic = alloyFeatures.registersDynamically(capabilities);
+  formattingRegisteredLater = formatting.registersDynamically(capabilities);
   await engine.init();
   return {
     capabilities: {
@@ -139,6 +145,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       ...(pullDiagnostics ? { diagnosticProvider: diagnostic.OPTIONS } : {}),
       ...alloyFeatures.staticCapabilities(alloyFeaturesDynamic),
       workspaceSymbolProvider: true,
+      documentFormattingProvider: !formattingRegisteredLater,
+      documentRangeFormattingProvider: !formattingRegisteredLater,
     },
     serverInfo: { name: 'headroom', version: '0.1.0' },
   };
@@ -155,11 +163,15 @@ completion.register(ctx);
 definition.register(ctx);
 references.register(ctx);
 diagnostic.register(ctx);
+capacityReport.register(ctx);
+pipelineGraph.register(ctx);
 semanticTokens.register(ctx);
 rename.register(ctx, () => documentChanges);
 documentHighlight.register(ctx);
 signatureHelp.register(ctx);
 workspaceSymbol.register(ctx);
+formatting.register(ctx);
+rangeFormatting.register(ctx);
 configuration.register(ctx, {
   canPull: () => pullConfiguration,
   canWatch: () => watchFiles,
@@ -168,6 +180,7 @@ configuration.register(ctx, {
   onFilesChanged: (changes) => { void workspaceScan.onFilesChanged(ctx, changes, maxFileBytes); },
   onReady: () => {
     if (alloyFeaturesDynamic) alloyFeatures.registerForAlloy(connection);
+    if (formattingRegisteredLater) formatting.registerForAlloy(ctx);
     const started = Date.now();
     workspaceScan.scanWorkspace(ctx, workspaceRoots, maxFileBytes).then(
       (count) => { if (count > 0) ctx.log(`indexed ${count} workspace files for cross-file rules in ${Date.now() - started} ms`); },

@@ -129,6 +129,35 @@ if editor then
   })
 end
 
+-- Formatting: the whole file with vim.lsp.buf.format (formatting_sync before Neovim 0.8), and one line with
+-- textDocument/rangeFormatting.
+local format_file = os.getenv('HEADROOM_FORMAT')
+if format_file then
+  local formatted = {}
+  for _, kind in ipairs({ 'document', 'range' }) do
+    vim.cmd('edit! ' .. format_file)
+    local buf = vim.api.nvim_get_current_buf()
+    vim.bo[buf].filetype = 'alloy'
+    vim.lsp.buf_attach_client(buf, client_id)
+    vim.wait(10000, function() local c = vim.lsp.get_client_by_id(client_id); return c ~= nil and c.initialized end, 50)
+    if kind == 'document' then
+      -- vim.lsp.buf.format arrived in Neovim 0.8; Debian's 0.7 has formatting_sync.
+      if vim.lsp.buf.format then vim.lsp.buf.format({ bufnr = buf, timeout_ms = 10000 })
+      else vim.lsp.buf.formatting_sync(nil, 10000) end
+    else
+      local line = tonumber(os.getenv('HEADROOM_FORMAT_LINE')) - 1
+      local params = { textDocument = { uri = vim.uri_from_bufnr(buf) }, options = { tabSize = 4, insertSpaces = false },
+        range = { start = { line = line, character = 0 }, ['end'] = { line = line, character = 1 } } }
+      for _, response in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/rangeFormatting', params, 10000) or {}) do
+        if response.result then vim.lsp.util.apply_text_edits(response.result, buf, 'utf-16') end
+      end
+    end
+    formatted[kind] = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n') .. '\n'
+    vim.cmd('bwipeout! ' .. buf)
+  end
+  table.insert(results, { file = format_file, formatted = formatted })
+end
+
 local handle = io.open(out, 'w')
 handle:write(vim.fn.json_encode(results))
 handle:close()

@@ -21,7 +21,10 @@ const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-nvim-')), 
 const editor = { file: 'editor/app.alloy', module: 'editor/lib.alloy', symbols: 'relabel', signature: [18, 38], rename: [11, 7], newName: 'keep_running' };
 const run = spawnSync('nvim', ['--headless', '-u', path.join(here, 'init.lua')], {
   cwd: workspace,
-  env: { ...process.env, HEADROOM_SERVER: path.join(root, 'dist', 'server.js'), HEADROOM_OUT: out, HEADROOM_FILES: files.map((f) => f.join(':')).join(';'), HEADROOM_EDITOR: JSON.stringify(editor) },
+  env: {
+    ...process.env, HEADROOM_SERVER: path.join(root, 'dist', 'server.js'), HEADROOM_OUT: out, HEADROOM_FILES: files.map((f) => f.join(':')).join(';'),
+    HEADROOM_EDITOR: JSON.stringify(editor), HEADROOM_FORMAT: 'unformatted.alloy', HEADROOM_FORMAT_LINE: '3',
+  },
   encoding: 'utf8',
   timeout: 120_000,
 });
@@ -61,5 +64,15 @@ check('signature help inside string.format names the active parameter', features
 check('rename of a custom component edits its uses here and its declare in the module', features.renamed === source(editor.file).trimEnd()
   .replace('lib.relabel "app"', 'lib.keep_running "app"').replace('lib.relabel.app.output', 'lib.keep_running.app.output') &&
   features.module === source(editor.module).trimEnd().replace('declare "relabel"', 'declare "keep_running"'), `${features.renamed}\n---\n${features.module}`);
+// Formatting: vim.lsp.buf.format gives what `headroom fmt` prints; a range on line 3 changes that line only.
+const formatting = results.find((r) => r.formatted)?.formatted;
+const unformatted = fs.readFileSync(path.join(workspace, 'unformatted.alloy'), 'utf8');
+const fmtCli = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'fmt', 'unformatted.alloy'], { cwd: workspace, encoding: 'utf8' }).stdout;
+check('vim.lsp.buf.format gives exactly what headroom fmt prints', formatting?.document === fmtCli, JSON.stringify(formatting?.document));
+const rangeLines = (formatting?.range ?? '').split('\n');
+const originalLines = unformatted.split('\n');
+check('range formatting changes only the touched statement',
+  rangeLines[2] === fmtCli.split('\n')[2] && rangeLines.every((line, i) => i === 2 || line === originalLines[i]) && rangeLines.length === originalLines.length,
+  JSON.stringify(formatting?.range));
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed ? 1 : 0;

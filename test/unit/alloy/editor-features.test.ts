@@ -126,7 +126,16 @@ test('regression: memory_limiter check_interval is the sizing model\'s 5s everyw
   engine.open({ uri: 'file:///complete.alloy', text: 'otelcol.processor.memory_limiter "x" {\n  \n}\n' });
   const offered = engine.completion('file:///complete.alloy', { line: 1, character: 2 }).find((c) => c.label === 'check_interval');
   assert.match(offered?.detail ?? '', /seed 000: "5s"/);
+  // Our note states Alloy's facts (required, no default), not a value of its own.
+  assert.match(String(offered?.documentation ?? ''), /Alloy has no default/);
+  assert.doesNotMatch(String(offered?.documentation ?? ''), /1s|recommend/);
   engine.close('file:///complete.alloy');
+  engine.open({ uri: 'file:///hover.alloy', text });
+  const hoverLine = text.split('\n').findIndex((l) => l.includes('check_interval ='));
+  const hover = engine.hover('file:///hover.alloy', { line: hoverLine, character: 4 })?.markdown ?? '';
+  assert.match(hover, /Required: Alloy has no default/);
+  assert.doesNotMatch(hover, /recommend "1s"/);
+  engine.close('file:///hover.alloy');
 });
 
 test('completion offers missing arguments with the tier recommendation, and component names at top level', () => {

@@ -123,3 +123,12 @@ test('only ClickHouse XML is claimed', () => {
   engine.open({ uri: 'file:///c.xml', languageId: 'xml', text: '<?xml version="1.0"?>\n<!-- x -->\n<yandex/>\n' });
   assert.equal(engine.formatOf('file:///c.xml'), 'clickhouse');
 });
+
+test('the workspace facts read server memory settings as ClickHouse does: size suffixes count, substitutions stay unknown', () => {
+  const uri = 'file:///ch/facts.xml';
+  engine.open({ uri, languageId: 'xml', text: '<clickhouse>\n  <max_server_memory_usage>12G</max_server_memory_usage>\n  <max_server_memory_usage_to_ram_ratio from_env="RATIO"/>\n</clickhouse>\n' });
+  const memory = engine.get(uri)?.clickhouseMemory;
+  engine.close(uri);
+  assert.equal(memory?.maxServerMemoryUsage, 12e9);
+  assert.equal(memory?.maxServerMemoryUsageToRamRatio, undefined);
+});

@@ -22,6 +22,10 @@ export interface ComponentReference {
 export class ComponentIndex {
   readonly components = new Map<string, BlockStmt>();
   readonly references: ComponentReference[] = [];
+  /** `declare "name"` blocks (custom components), at any depth, by name (the first wins). */
+  readonly declares = new Map<string, BlockStmt>();
+  /** `import.file|git|http|string "namespace"` blocks, at any depth, by namespace. */
+  readonly imports = new Map<string, BlockStmt>();
 
   constructor(ast: AlloyFile) {
     this.collectComponents(ast.body);
@@ -57,9 +61,13 @@ export class ComponentIndex {
     for (const statement of statements) {
       if (statement.kind !== 'block') continue;
       if (statement.name === 'declare' || statement.name === 'foreach') {
+        if (statement.name === 'declare' && statement.label !== undefined && !this.declares.has(statement.label)) this.declares.set(statement.label, statement);
         // Components declared inside a module or a foreach template are referenced by the same names.
         this.collectComponents(statement.body);
         continue;
+      }
+      if (statement.name.startsWith('import.') && statement.label !== undefined && !this.imports.has(statement.label)) {
+        this.imports.set(statement.label, statement);
       }
       if (statement.name === 'template') {
         this.collectComponents(statement.body);

@@ -9,7 +9,8 @@ import type { BlockStmt } from './ast';
 import type { AlloyParsed } from './parser';
 import type { ComponentIndex } from './components';
 import type { TierSelection } from './tier';
-import { bytesArg, durationArg, known, numberArg } from './rules/values';
+import { batchDefaults, bytesArg, durationArg, known, numberArg } from './rules/values';
+import { resolveAlloyVersion } from './schema/versions';
 
 // Inline capacity estimates for the components that size a pipeline. Each label is short; the
 // tooltip says where the numbers come from.
@@ -36,13 +37,15 @@ export function sizedFor(tier: TierSelection['tier']): string | undefined {
 
 function estimate(block: BlockStmt, tier: TierSelection | undefined, index: ComponentIndex, ctx: AnalysisContext): { text: string; tooltip: string } | undefined {
   if (block.name === 'otelcol.processor.batch') {
-    const size = numberArg(block, 'send_batch_size', 2000);
-    const max = numberArg(block, 'send_batch_max_size', 3000);
-    const timeout = durationArg(block, 'timeout', 200);
+    const version = resolveAlloyVersion(ctx.config.alloyVersion);
+    const defaults = batchDefaults(version);
+    const size = numberArg(block, 'send_batch_size', defaults.size);
+    const max = numberArg(block, 'send_batch_max_size', defaults.max);
+    const timeout = durationArg(block, 'timeout', defaults.timeoutMs);
     if (!known(size) || !known(max) || !known(timeout)) return undefined;
     return {
       text: `≈ flush at ${size.value} items or every ${formatDuration(timeout.value)} · ≤ ${max.value === 0 ? 'unbounded' : max.value} items/request`,
-      tooltip: 'Headroom: a batch is sent when send_batch_size items are waiting or timeout has passed since the last send; send_batch_max_size splits larger batches (0 = no limit). Alloy 1.18 defaults: 2000 / 3000 / 200ms.',
+      tooltip: `Headroom: a batch is sent when send_batch_size items are waiting or timeout has passed since the last send; send_batch_max_size splits larger batches (0 = no limit). Alloy ${version} defaults: ${defaults.size} / ${defaults.max} / ${formatDuration(defaults.timeoutMs)}.`,
     };
   }
   if (block.name === 'otelcol.processor.memory_limiter') {

@@ -3,7 +3,9 @@ import type {
 } from '../types';
 import type { AlloyParsed } from './parser';
 import type { BlockStmt, Expr, Statement } from './ast';
-import { CONFIG_BLOCKS, ComponentIndex, childExprs, findExprAt } from './components';
+import { referencePath } from './ast';
+import type { AlloyScope } from './scope';
+import { CONFIG_BLOCKS, ComponentIndex, blockPathAt, childExprs, findExprAt } from './components';
 
 // Outline, folding and component navigation for Alloy. Pure functions over the parsed document.
 
@@ -84,17 +86,46 @@ export function componentAt(parsed: AlloyParsed, index: ComponentIndex, position
   return undefined;
 }
 
-export function definition(parsed: AlloyParsed, index: ComponentIndex, position: Position): LocationResult[] {
-  const target = componentAt(parsed, index, position);
-  if (!target) return [];
-  const header = headerSpan(target.block);
-  return [{ uri: parsed.doc.uri, range: parsed.lines.range(header.start, header.end) }];
+export function definition(parsed: AlloyParsed, scope: AlloyScope, position: Position): LocationResult[] {
+  const offset = parsed.lines.offsetAt(position);
+  const path = blockPathAt(parsed.ast.body, offset);
+  // The name of a custom component: its declare block, here or in the module that declares it.
+  const named = path[path.length - 1];
+  if (named && named.nameSpan.start <= offset && offset <= named.nameSpan.end) {
+    const local = scope.index.declares.get(named.name);
+    if (local) return [{ uri: parsed.doc.uri, range: parsed.lines.range(headerSpan(local).start, headerSpan(local).end) }];
+    const resolution = scope.modules.resolve(named.name);
+    if (resolution.kind === 'declare' && resolution.location) return [resolution.location];
+  }
+  const target = componentAt(parsed, scope.index, position);
+  if (target) {
+    const header = headerSpan(target.block);
+    return [{ uri: parsed.doc.uri, range: parsed.lines.range(header.start, header.end) }];
+  }
+  // `argument.NAME.value` inside a declare: its argument block.
+  const declare = [...path].reverse().find((b) => b.name === 'declare');
+  const expr = findExprAt(parsed.ast.body, offset);
+  const chain = expr && referencePath(expr);
+  if (declare && chain && chain.parts[0] === 'argument' && chain.parts.length >= 2) {
+    const argument = declare.body.find((s): s is BlockStmt => s.kind === 'block' && s.name === 'argument' && s.label === chain.parts[1]);
+    if (argument) return [{ uri: parsed.doc.uri, range: parsed.lines.range(headerSpan(argument).start, headerSpan(argument).end) }];
+  }
+  // A component declared in another file of the folder.
+  if (chain) {
+    for (const facts of scope.modules.siblings()) {
+      for (let end = chain.parts.length; end >= 2; end--) {
+        const component = facts.alloy!.components.find((c) => c.key === chain.parts.slice(0, end).join('.'));
+        if (component) return [{ uri: facts.uri, range: component.range }];
+      }
+    }
+  }
+  return [];
 }
 
-export function references(parsed: AlloyParsed, index: ComponentIndex, position: Position, includeDeclaration = true): LocationResult[] {
-  const target = componentAt(parsed, index, position);
+export function references(parsed: AlloyParsed, scope: AlloyScope, position: Position, includeDeclaration = true): LocationResult[] {
+  const target = componentAt(parsed, scope.index, position);
   if (!target) return [];
-  const locations = index.referencesTo(target.key).map((r) => ({ uri: parsed.doc.uri, range: parsed.lines.range(r.span.start, r.span.end) }));
+  const locations = scope.index.referencesTo(target.key).map((r) => ({ uri: parsed.doc.uri, range: parsed.lines.range(r.span.start, r.span.end) }));
   if (includeDeclaration) {
     const header = headerSpan(target.block);
     locations.unshift({ uri: parsed.doc.uri, range: parsed.lines.range(header.start, header.end) });

@@ -5,12 +5,19 @@ import type { AlloyParsed } from './parser';
 import type { ComponentIndex } from './components';
 import type { TierSelection } from './tier';
 import type { Fix, Range } from '../types';
+import type { ComponentResolver } from './modules';
+import type { ExprTyper } from './expr-types';
 
 export interface AlloyRuleContext {
   parsed: AlloyParsed;
   index: ComponentIndex;
   analysis: AnalysisContext;
   tier?: TierSelection;
+  /** Minor Alloy release checked against (`1.18`), from `alloyVersion` or the newest. */
+  version: string;
+  /** What each component name stands for (built-in, declared, imported). */
+  modules: ComponentResolver;
+  typer: ExprTyper;
 }
 
 export type AlloyRule = Rule<AlloyRuleContext>;

@@ -1,33 +1,47 @@
 import type { FormatService, SourceDocument } from '../service';
 import type { AnalysisContext } from '../context';
 import type { Finding, HoverResult, Position } from '../types';
-import { emptyFacts, type DocumentFacts } from '../workspace';
+import { emptyFacts, type AlloyModuleFact, type DocumentFacts } from '../workspace';
 import { initAlloyParser, parseAlloy, type AlloyParsed } from './parser';
-import { ComponentIndex } from './components';
-import { componentAt, definition, documentSymbols, foldingRanges, references } from './navigation';
-import { argumentHover, componentDocs } from './hover';
+import { definition, documentSymbols, foldingRanges, headerSpan, references } from './navigation';
+import { alloyHover } from './hover';
 import { codeLenses, inlayHints } from './estimates';
 import { completion } from './completion';
 import { ALLOY_RULES } from './rules';
 import type { AlloyRuleContext } from './rule-context';
 import { selectTier } from './tier';
 import { bytesArg, numberArg } from './rules/values';
+import { alloyScope, componentIndex, type AlloyScope } from './scope';
+import { parseDirectives } from '../directives';
 import { semanticTokens } from './semantic-tokens';
 import { documentHighlights, prepareRename, rename } from './rename';
 import { signatureHelp, stdlibHover } from './signature-help';
 import { workspaceSymbols } from './workspace-symbols';
+import { formatAlloyEdits, formatAlloyRange } from './format';
 
 const ALLOY_LANGUAGE_IDS = new Set(['grafana-alloy', 'alloy', 'river']);
 
-/** Component indexes are derived from the AST; keep one per parse result. */
-const indexes = new WeakMap<AlloyParsed, ComponentIndex>();
-export function componentIndex(parsed: AlloyParsed): ComponentIndex {
-  let index = indexes.get(parsed);
-  if (!index) {
-    index = new ComponentIndex(parsed.ast);
-    indexes.set(parsed, index);
-  }
-  return index;
+export { componentIndex };
+
+/** What the file offers the other files of its folder and the files importing it as a module. */
+function moduleFacts(parsed: AlloyParsed, scope: AlloyScope): AlloyModuleFact {
+  const range = (block: Parameters<typeof headerSpan>[0]) => {
+    const span = headerSpan(block);
+    return parsed.lines.range(span.start, span.end);
+  };
+  return {
+    components: [...scope.index.components].map(([key, block]) => ({ key, range: range(block) })),
+    referenced: [...new Set(scope.index.references.map((r) => r.key))],
+    declares: [...scope.index.declares].map(([name, block]) => {
+      const spec = scope.modules.localDeclare(name)!;
+      return {
+        name,
+        arguments: Object.entries(spec.args).map(([arg, s]) => ({ name: arg, required: Boolean(s.required) })),
+        exports: Object.entries(spec.exports).map(([exp, type]) => ({ name: exp, type })),
+        range: range(block),
+      };
+    }),
+  };
 }
 
 export const alloyService: FormatService<AlloyParsed> = {
@@ -42,9 +56,11 @@ export const alloyService: FormatService<AlloyParsed> = {
 
   parse: parseAlloy,
 
-  facts(parsed: AlloyParsed): DocumentFacts {
+  facts(parsed: AlloyParsed, ctx: AnalysisContext): DocumentFacts {
     const facts = emptyFacts(parsed.doc.uri, 'alloy');
-    for (const block of componentIndex(parsed).components.values()) {
+    const index = componentIndex(parsed);
+    facts.directives = parseDirectives(parsed.lines, 'slash', ctx.catalog).directives;
+    for (const block of index.components.values()) {
       if (block.name !== 'otelcol.processor.memory_limiter') continue;
       const limit = bytesArg(block, 'limit');
       const percentage = numberArg(block, 'limit_percentage');
@@ -55,40 +71,19 @@ export const alloyService: FormatService<AlloyParsed> = {
         range: parsed.lines.range(block.nameSpan.start, block.labelSpan?.end ?? block.nameSpan.end),
       });
     }
+    facts.alloy = moduleFacts(parsed, alloyScope(parsed, ctx));
     return facts;
   },
 
   lint(parsed: AlloyParsed, ctx: AnalysisContext): Finding[] {
     const { selection, findings } = selectTier(parsed, ctx);
-    const ruleContext: AlloyRuleContext = { parsed, index: componentIndex(parsed), analysis: ctx, tier: selection };
+    const ruleContext: AlloyRuleContext = { parsed, analysis: ctx, tier: selection, ...alloyScope(parsed, ctx) };
     const ruleFindings = ALLOY_RULES.flatMap((rule) => rule.check(ruleContext));
     return [...parsed.syntax, ...findings, ...ruleFindings];
   },
 
   hover(parsed: AlloyParsed, position: Position, ctx: AnalysisContext): HoverResult | null {
-    const tier = selectTier(parsed, ctx).selection;
-    const argument = argumentHover(parsed, position, ctx, tier);
-    if (argument) return argument;
-    const stdlib = stdlibHover(parsed, position);
-    if (stdlib) return stdlib;
-    const index = componentIndex(parsed);
-    const target = componentAt(parsed, index, position);
-    if (!target) return null;
-    const uses = index.referencesTo(target.key);
-    const header = target.block.label !== undefined ? `${target.block.name} "${target.block.label}"` : target.block.name;
-    const line = parsed.lines.positionAt(target.block.span.start).line + 1;
-    const lines = [`**${header}** — component declared at line ${line}`, ''];
-    if (uses.length === 0) {
-      lines.push('Not referenced by any other component in this file.');
-    } else {
-      lines.push(`Referenced ${uses.length} time${uses.length === 1 ? '' : 's'}:`);
-      for (const use of uses) {
-        const from = use.from.label !== undefined ? `${use.from.name} "${use.from.label}"` : use.from.name;
-        lines.push(`- line ${parsed.lines.positionAt(use.span.start).line + 1}, in \`${from}\`${use.exportName ? ` (\`.${use.exportName}\`)` : ''}`);
-      }
-    }
-    lines.push(...componentDocs(target.block, ctx, tier));
-    return { range: target.range, markdown: lines.join('\n') };
+    return alloyHover(parsed, position, ctx, alloyScope(parsed, ctx), selectTier(parsed, ctx).selection, () => stdlibHover(parsed, position));
   },
 
   inlayHints: (parsed, range, ctx) => inlayHints(parsed, componentIndex(parsed), range, selectTier(parsed, ctx).selection, ctx),
@@ -96,10 +91,10 @@ export const alloyService: FormatService<AlloyParsed> = {
   symbols: documentSymbols,
   foldingRanges,
 
-  completion: (parsed, position, ctx) => completion(parsed, position, ctx, selectTier(parsed, ctx).selection),
+  completion: (parsed, position, ctx) => completion(parsed, position, ctx, alloyScope(parsed, ctx), selectTier(parsed, ctx).selection),
 
-  definition: (parsed, position) => definition(parsed, componentIndex(parsed), position),
-  references: (parsed, position) => references(parsed, componentIndex(parsed), position),
+  definition: (parsed, position, ctx) => definition(parsed, alloyScope(parsed, ctx), position),
+  references: (parsed, position, ctx) => references(parsed, alloyScope(parsed, ctx), position),
 
   semanticTokens,
   documentHighlights,
@@ -107,4 +102,8 @@ export const alloyService: FormatService<AlloyParsed> = {
   workspaceSymbols,
   prepareRename,
   rename,
+  formatEdits(parsed, range) {
+    const outcome = range ? formatAlloyRange(parsed, range) : formatAlloyEdits(parsed);
+    return outcome.ok ? outcome : { ok: false, ...outcome.refusal };
+  },
 };

@@ -10,7 +10,7 @@ import { FORMULA_SOURCES, clickhouseRetentionHours } from '../capacity/formulas'
 import { cite } from '../capacity/figures';
 import { FORMULA_004 } from '../capacity/seeds/seed-004';
 import { clickhouseSustained, describeSustained } from '../capacity/sustains';
-import { formatBytesHuman, formatKubernetesMemory, parseNumber } from '../quantity';
+import { formatBytesHuman, formatKubernetesMemory } from '../quantity';
 import { parseXml, type XmlElement } from './xml';
 import { type ClickHouseParsed, type ClickHouseRuleContext, type PodMemory, topLevel } from './context';
 import { CLICKHOUSE_RULES } from './rules';
@@ -154,15 +154,16 @@ function foldingRanges(parsed: ClickHouseParsed): FoldingRangeResult[] {
   return out;
 }
 
-function facts(parsed: ClickHouseParsed): DocumentFacts {
+function facts(parsed: ClickHouseParsed, ctx: AnalysisContext): DocumentFacts {
   const out = emptyFacts(parsed.doc.uri, 'clickhouse');
+  out.directives = parseDirectives(parsed.lines, 'xml', ctx.catalog).directives;
   const root = parsed.xml.root;
   const absolute = root?.children.find((c) => c.name === 'max_server_memory_usage');
   const ratio = root?.children.find((c) => c.name === 'max_server_memory_usage_to_ram_ratio');
   if (absolute || ratio) {
-    const value = (e?: XmlElement) => { const r = e ? parseNumber(e.text) : undefined; return r?.ok ? r.value : undefined; };
+    // Read as the rules read them (size suffixes such as 12G, substitutions left unknown), so the report agrees with the findings.
     const at = (absolute ?? ratio)!;
-    out.clickhouseMemory = { maxServerMemoryUsage: value(absolute), maxServerMemoryUsageToRamRatio: value(ratio), range: parsed.lines.range(at.nameSpan.start, at.nameSpan.end) };
+    out.clickhouseMemory = { maxServerMemoryUsage: literal(absolute), maxServerMemoryUsageToRamRatio: literal(ratio), range: parsed.lines.range(at.nameSpan.start, at.nameSpan.end) };
   }
   return out;
 }

@@ -96,8 +96,9 @@ function lint(parsed: YamlParsed, ctx: AnalysisContext): Finding[] {
 }
 
 function facts(parsed: YamlParsed, ctx: AnalysisContext): DocumentFacts {
-  const { map } = detectAll(parsed, ctx);
+  const { map, directives } = detectAll(parsed, ctx);
   const out = emptyFacts(parsed.doc.uri, parsed.format);
+  const starts = [...parsed.model.workloads, ...parsed.model.hpas].map((o) => o.span.start);
   const value = (parse: typeof parseCpuQuantity, text?: string) => {
     const result = text !== undefined ? parse(text) : undefined;
     return result?.ok ? result.value : undefined;
@@ -106,6 +107,7 @@ function facts(parsed: YamlParsed, ctx: AnalysisContext): DocumentFacts {
     out.workloads.push({
       kind: workload.kind, name: workload.name, namespace: workload.namespace, workload: map.get(workload)?.workload,
       replicas: workload.replicas?.value, configMaps: workload.configMaps, range: parsed.lines.range(workload.nameSpan.start, workload.nameSpan.end),
+      directive: directiveFor(directives, parsed.lines, starts, workload.span.start),
       containers: workload.containers.filter((c) => !c.init).map((c) => {
         const goMemLimit = c.env.find((e) => e.name === 'GOMEMLIMIT')?.value?.value;
         const parsedLimit = goMemLimit ? parseGoMemLimit(goMemLimit) : undefined;

@@ -2,16 +2,12 @@ import type { Finding, Fix } from '../../types';
 import { formatDuration } from '../../quantity';
 import { citeField } from '../../capacity/catalog';
 import { type AlloyRule, componentsNamed, headerOf, insertAttributeFix, rangeOf, replaceFix } from '../rule-context';
-import { durationArg, known, numberArg } from './values';
+import { batchDefaults, durationArg, known, numberArg } from './values';
 import { navigationSpan } from './spans';
 import { COLLECTOR_NAMES } from './unknown-argument';
 import { recommended } from '../recommended';
 import type { BlockStmt } from '../ast';
 
-// Alloy 1.18 defaults (research §7.1; CHANGELOG v1.11.0 changed them from 8192/0).
-const DEFAULT_SIZE = 2000;
-const DEFAULT_MAX = 3000;
-const DEFAULT_TIMEOUT_MS = 200;
 /** Above this a batch waits long enough to hold noticeable memory and add visible latency. */
 const LONG_TIMEOUT_MS = 10_000;
 
@@ -22,9 +18,10 @@ export const batchMaxBelowSize: AlloyRule = {
   sources: [{ document: 'grafana/alloy docs', section: 'otelcol.processor.batch > Arguments' }],
   check(ctx) {
     const findings: Finding[] = [];
+    const defaults = batchDefaults(ctx.version);
     for (const block of componentsNamed(ctx, 'otelcol.processor.batch')) {
-      const size = numberArg(block, 'send_batch_size', DEFAULT_SIZE);
-      const max = numberArg(block, 'send_batch_max_size', DEFAULT_MAX);
+      const size = numberArg(block, 'send_batch_size', defaults.size);
+      const max = numberArg(block, 'send_batch_max_size', defaults.max);
       if (!known(size) || !known(max) || max.value === 0 || max.value >= size.value) continue;
       const recommendedMax = ctx.tier?.tier.batch?.sendBatchMaxSize;
       const newMax = recommendedMax !== undefined && recommendedMax >= size.value ? recommendedMax : size.value;
@@ -56,8 +53,9 @@ export const batchTimeout: AlloyRule = {
   sources: [{ document: 'grafana/alloy docs', section: 'otelcol.processor.batch > Arguments' }],
   check(ctx) {
     const findings: Finding[] = [];
+    const defaults = batchDefaults(ctx.version);
     for (const block of componentsNamed(ctx, 'otelcol.processor.batch')) {
-      const timeout = durationArg(block, 'timeout', DEFAULT_TIMEOUT_MS);
+      const timeout = durationArg(block, 'timeout', defaults.timeoutMs);
       if (!timeout || timeout.state !== 'set') continue;
       const model = recommended(ctx.analysis.catalog, ctx.tier, 'batch', 'timeout');
       if (!model) continue;
@@ -91,11 +89,12 @@ export const batchTier: AlloyRule = {
     const recommended = tier?.batch;
     if (!tier || !recommended) return [];
     const findings: Finding[] = [];
+    const defaults = batchDefaults(ctx.version);
     for (const block of componentsNamed(ctx, 'otelcol.processor.batch')) {
       const checks: [string, ReturnType<typeof numberArg>, number | undefined, (n: number) => string][] = [
-        ['send_batch_size', numberArg(block, 'send_batch_size', DEFAULT_SIZE), recommended.sendBatchSize, String],
-        ['send_batch_max_size', numberArg(block, 'send_batch_max_size', DEFAULT_MAX), recommended.sendBatchMaxSize, String],
-        ['timeout', durationArg(block, 'timeout', DEFAULT_TIMEOUT_MS), recommended.timeout, (n) => `"${formatDuration(n)}"`],
+        ['send_batch_size', numberArg(block, 'send_batch_size', defaults.size), recommended.sendBatchSize, String],
+        ['send_batch_max_size', numberArg(block, 'send_batch_max_size', defaults.max), recommended.sendBatchMaxSize, String],
+        ['timeout', durationArg(block, 'timeout', defaults.timeoutMs), recommended.timeout, (n) => `"${formatDuration(n)}"`],
       ];
       for (const [name, current, target, render] of checks) {
         if (target === undefined || !known(current) || current.value === target) continue;

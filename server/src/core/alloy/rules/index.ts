@@ -1,17 +1,28 @@
 import type { AlloyRule } from '../rule-context';
-import { unknownArgument } from './unknown-argument';
+import { unknownArgument, unknownBlock } from './unknown-argument';
+import { unknownComponent } from './unknown-component';
 import { missingRequired } from './missing-required';
-import { invalidValue } from './invalid-value';
+import { invalidValue, wrongType } from './invalid-value';
+import { enumValue } from './enum-value';
+import { deprecatedArgument } from './deprecated';
 import { batchMaxBelowSize, batchTier, batchTimeout } from './batch';
 import { memoryLimiterLimits, memoryLimiterSpike, memoryLimiterVsContainer } from './memory-limiter';
-import { danglingReference, missingMemoryLimiter, pipelineOrder } from './pipeline';
+import { missingMemoryLimiter, pipelineOrder } from './pipeline';
+import { danglingReference } from './dangling-reference';
+import { unknownExport } from './unknown-export';
+import { unwiredComponent } from './unwired';
 import { scrapeTimeout } from './scrape-timeout';
 
 /** Every Alloy rule. Adding a rule: a file in this folder and a line here. */
 export const ALLOY_RULES: readonly AlloyRule[] = [
+  unknownComponent,
   unknownArgument,
+  unknownBlock,
   missingRequired,
   invalidValue,
+  wrongType,
+  enumValue,
+  deprecatedArgument,
   batchMaxBelowSize,
   batchTimeout,
   batchTier,
@@ -19,7 +30,9 @@ export const ALLOY_RULES: readonly AlloyRule[] = [
   memoryLimiterSpike,
   memoryLimiterVsContainer,
   danglingReference,
+  unknownExport,
   pipelineOrder,
   missingMemoryLimiter,
+  unwiredComponent,
   scrapeTimeout,
 ];

@@ -1,59 +1,58 @@
 import type { Finding } from '../../types';
-import type { LiteralExpr } from '../ast';
-import { parseAlloyBytes, parseGoDuration } from '../../quantity';
-import { type AlloyRule, rangeOf } from '../rule-context';
-import { forEachKnownBlock, attributesOf } from './walk';
+import { type AlloyRule, type AlloyRuleContext, rangeOf, replaceFix } from '../rule-context';
+import { attributesOf, forEachKnownBlock } from './walk';
+import { type ValueProblem, valueProblems } from './value-check';
 
-/**
- * Literal values of the wrong kind. Only literals are checked: a reference, a call such as
- * sys.env("X") or an expression is resolved at run time and left alone.
- */
+const problems = new WeakMap<AlloyRuleContext, { problem: ValueProblem; where: string; name: string }[]>();
+
+/** Value problems of every attribute of every known block, found once per lint for both rules. */
+function allProblems(ctx: AlloyRuleContext): { problem: ValueProblem; where: string; name: string }[] {
+  let out = problems.get(ctx);
+  if (out) return out;
+  out = [];
+  forEachKnownBlock(ctx, ({ spec, block, where }) => {
+    if (spec.open) return;
+    for (const attribute of attributesOf(block)) {
+      const arg = spec.args[attribute.name];
+      if (!arg) continue;
+      for (const problem of valueProblems(attribute.value, arg.type, ctx.typer)) out!.push({ problem, where, name: attribute.name });
+    }
+  });
+  problems.set(ctx, out);
+  return out;
+}
+
+function problemsOfKind(ctx: AlloyRuleContext, kind: ValueProblem['kind'], code: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const { problem, where, name } of allProblems(ctx)) {
+    if (problem.kind !== kind) continue;
+    findings.push({
+      code,
+      severity: 'error',
+      message: `${where} ${name} ${problem.message}; Alloy refuses to load the config.`,
+      range: rangeOf(ctx, problem.span),
+      fixes: problem.replacement !== undefined ? [replaceFix(ctx, `Change to ${problem.replacement}`, problem.span, problem.replacement)] : [],
+    });
+  }
+  return findings;
+}
+
 export const invalidValue: AlloyRule = {
   id: 'alloy/invalid-value',
   defaultSeverity: 'error',
-  doc: 'A literal value Alloy cannot decode for the argument: a duration that time.ParseDuration rejects ("5", "1d"), a byte size without a unit, a string where a number or bool belongs.',
-  sources: [{ document: 'grafana/alloy docs', section: 'get-started/expressions/types_and_values' }],
+  doc: 'A value of the right kind that Alloy cannot decode for the argument: a duration that Go\'s time.ParseDuration rejects ("1d", or a bare number such as 5), a size without a unit ("1000"), a string that is not a number where a number belongs.',
+  sources: [{ document: 'grafana/alloy v1.18.1', section: 'syntax/internal/value/decode.go; docs/sources/get-started/expressions/types_and_values.md' }],
   check(ctx) {
-    const findings: Finding[] = [];
-    forEachKnownBlock(ctx, ({ spec, block, path }) => {
-      if (spec.open) return;
-      for (const attribute of attributesOf(block)) {
-        const arg = spec.args[attribute.name];
-        if (!arg || !['string', 'number', 'bool'].includes(attribute.value.kind)) continue;
-        const value = attribute.value as LiteralExpr;
-        const where = `${path} ${attribute.name}`;
-        let problem: string | undefined;
-        switch (arg.type) {
-          case 'duration': {
-            const text = value.kind === 'number' ? String(value.value) : value.kind === 'string' ? String(value.value) : undefined;
-            if (text === undefined) problem = `${where} must be a duration string such as "5s"`;
-            else {
-              const result = parseGoDuration(text);
-              if (!result.ok) problem = `${where}: ${result.error}`;
-              else if (value.kind === 'number' && result.value !== 0) problem = `${where} must be a duration string such as "${text}s"`;
-            }
-            break;
-          }
-          case 'bytes': {
-            if (value.kind === 'string') {
-              const result = parseAlloyBytes(String(value.value));
-              if (!result.ok) problem = `${where}: ${result.error}`;
-            } else if (value.kind === 'bool') problem = `${where} must be a size string such as "512MiB"`;
-            break;
-          }
-          case 'number':
-            if (value.kind === 'bool') problem = `${where} must be a number, not ${value.raw}`;
-            else if (value.kind === 'string' && !/^-?\d+(\.\d+)?$/.test(String(value.value))) problem = `${where} must be a number, not ${value.raw}`;
-            break;
-          case 'bool':
-            if (value.kind !== 'bool') problem = `${where} must be true or false, not ${value.raw}`;
-            break;
-          default:
-            break;
-        }
-        if (problem) findings.push({ code: 'alloy/invalid-value', severity: 'error', message: `${problem}; Alloy refuses to load the config.`, range: rangeOf(ctx, value.span) });
-      }
-    });
-    return findings;
+    return problemsOfKind(ctx, 'invalid-value', this.id);
+  },
+};
+
+export const wrongType: AlloyRule = {
+  id: 'alloy/wrong-type',
+  defaultSeverity: 'error',
+  doc: 'A value of the wrong type for the argument: a string where a list is needed, a bool where a number is, a reference to an export of another type (an otelcol.Consumer in a forward_to that takes MetricsReceiver values), a secret where a string is. Alloy refuses to load the config ("expected X, got Y").',
+  sources: [{ document: 'grafana/alloy v1.18.1', section: 'syntax/internal/value/value.go convertValue' }],
+  check(ctx) {
+    return problemsOfKind(ctx, 'wrong-type', this.id);
   },
 };

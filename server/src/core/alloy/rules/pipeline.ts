@@ -1,15 +1,10 @@
 import type { Finding, Fix, TextEdit } from '../../types';
-import { closest } from '../../directives';
 import { formatAlloyBytes, formatDuration } from '../../quantity';
-import type { AttributeStmt, BlockStmt, Expr, Statement } from '../ast';
-import { referencePath } from '../ast';
-import { ComponentIndex, childExprs } from '../components';
-import { ALLOY_COMPONENT_NAMES } from '../schema/component-names';
+import type { AttributeStmt, BlockStmt } from '../ast';
+import { ComponentIndex } from '../components';
 import { recommended } from '../recommended';
 import { type AlloyRule, type AlloyRuleContext, bodyIndent, childBlock, headerOf, rangeOf } from '../rule-context';
 import { navigationSpan } from './spans';
-
-const KNOWN_NAMES = new Set(ALLOY_COMPONENT_NAMES);
 /**
  * Receivers that accept traffic from outside, whose load the pipeline does not control. Receivers fed
  * by Alloy's own scrapes or file tails (otelcol.receiver.prometheus, .loki, .filelog) are left out.
@@ -41,57 +36,6 @@ function feeders(ctx: AlloyRuleContext, key: string): BlockStmt[] {
     if (lists.some((list) => list.span.start <= reference.span.start && reference.span.end <= list.span.end)) found.add(reference.from);
   }
   return [...found];
-}
-
-export const danglingReference: AlloyRule = {
-  id: 'alloy/dangling-reference',
-  defaultSeverity: 'warning',
-  doc: 'A reference to a component that the file does not declare (otelcol.processor.batch.defualt.input): Alloy refuses to load the config. A warning, not an error, because `alloy run DIR` loads every .alloy file of a folder as one config and the component may live in a sibling file. Skipped while the file has syntax errors, whose recovery can hide declarations.',
-  sources: [{ document: 'grafana/alloy docs', section: 'get-started/expressions/referencing_exports' }],
-  check(ctx) {
-    if (ctx.parsed.syntax.length > 0) return [];
-    const findings: Finding[] = [];
-    const declared = [...ctx.index.components.keys()];
-    const visit = (expr: Expr) => {
-      const path = referencePath(expr);
-      if (path && expr.kind === 'access') {
-        const dangling = danglingKey(ctx.index, path.parts);
-        if (dangling) {
-          const span = { start: path.spans[0].start, end: path.spans[dangling.length - 1].end };
-          const missing = dangling.join('.');
-          const suggestion = closest(missing, declared.filter((k) => k.startsWith(`${dangling.slice(0, -1).join('.')}.`)));
-          findings.push({
-            code: this.id,
-            severity: 'warning',
-            message: `${missing} is not declared in this file${suggestion ? ` (did you mean ${suggestion}?)` : ''}; Alloy refuses to load a reference to a component that does not exist (unless a file loaded alongside declares it).`,
-            range: rangeOf(ctx, span),
-            fixes: suggestion ? [{ title: `Change to ${suggestion}`, isPreferred: true, edits: [{ range: rangeOf(ctx, span), newText: suggestion }] }] : [],
-          });
-        }
-        return;
-      }
-      childExprs(expr).forEach(visit);
-    };
-    const walk = (statements: Statement[]) => {
-      for (const statement of statements) {
-        if (statement.kind === 'attribute') visit(statement.value);
-        else walk(statement.body);
-      }
-    };
-    walk(ctx.parsed.ast.body);
-    return findings;
-  },
-};
-
-/** `name.label` parts when the path starts with a built-in component name followed by an undeclared label. */
-function danglingKey(index: ComponentIndex, parts: string[]): string[] | undefined {
-  for (let end = parts.length - 1; end >= 2; end--) {
-    const name = parts.slice(0, end).join('.');
-    if (!KNOWN_NAMES.has(name)) continue;
-    const key = parts.slice(0, end + 1);
-    return index.components.has(key.join('.')) ? undefined : key;
-  }
-  return undefined;
 }
 
 export const pipelineOrder: AlloyRule = {

@@ -1,6 +1,7 @@
 import type { AttributeStmt, BlockStmt } from '../ast';
 import { parseAlloyBytes, parseGoDuration } from '../../quantity';
 import { attribute } from '../rule-context';
+import { builtinDefault } from '../schema/versions';
 
 /**
  * What an argument evaluates to, when Headroom can tell: a literal, or the documented default when the
@@ -36,4 +37,14 @@ export function bytesArg(block: BlockStmt, name: string): Resolved<number> | und
 
 export function known<T>(resolved: Resolved<T> | undefined): resolved is { state: 'set'; value: T; attribute: AttributeStmt } | { state: 'default'; value: T } {
   return resolved !== undefined && (resolved.state === 'set' || resolved.state === 'default');
+}
+
+/**
+ * Alloy's defaults in the release checked against (alloyVersion), from the generated schema: v1.11 changed
+ * send_batch_size/send_batch_max_size from 8192/0 to 2000/3000 (grafana/alloy CHANGELOG v1.11.0); timeout 200ms.
+ */
+export function batchDefaults(version: string): { size: number; max: number; timeoutMs: number } {
+  const read = (name: string) => builtinDefault('otelcol.processor.batch', name, version) ?? '';
+  const timeout = parseGoDuration(read('timeout').replace(/"/g, ''));
+  return { size: Number(read('send_batch_size')), max: Number(read('send_batch_max_size')), timeoutMs: timeout.ok ? timeout.value : NaN };
 }

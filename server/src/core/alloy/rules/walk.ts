@@ -1,7 +1,9 @@
-import type { AttributeStmt, BlockStmt } from '../ast';
+import type { AttributeStmt, BlockStmt, Statement } from '../ast';
 import type { BlockSpec, ComponentSpec } from '../schema/types';
-import { COMPONENTS_BY_NAME } from '../schema/components';
+import { CONFIG_BLOCK_SPECS } from '../schema/components';
+import type { ComponentResolution } from '../modules';
 import type { AlloyRuleContext } from '../rule-context';
+import { availableIn } from '../schema/versions';
 
 export interface SchemaVisit {
   component: ComponentSpec;
@@ -9,26 +11,94 @@ export interface SchemaVisit {
   /** The block being visited (the component itself or a nested block) and its spec. */
   block: BlockStmt;
   spec: BlockSpec;
+  /** Block names from the component down to `block` (empty for the component itself). */
+  path: string[];
   /** `otelcol.exporter.otlp > client > tls`, for messages. */
-  path: string;
+  where: string;
 }
 
-/** Visits every component the schema knows, and each nested block it knows, with the matching spec. */
+/**
+ * Every block of the file whose schema is known, with its spec: config blocks, built-in components,
+ * custom components (declared or imported), and each nested block the spec knows; also inside
+ * declare bodies and foreach templates. Open specs are visited but have nothing to check.
+ */
 export function forEachKnownBlock(ctx: AlloyRuleContext, visit: (v: SchemaVisit) => void): void {
-  for (const componentBlock of ctx.index.components.values()) {
-    const component = COMPONENTS_BY_NAME.get(componentBlock.name);
-    if (!component) continue;
-    const walk = (block: BlockStmt, spec: BlockSpec, path: string) => {
-      visit({ component, componentBlock, block, spec, path });
-      if (spec.open) return;
-      for (const statement of block.body) {
+  for (const v of knownBlocks(ctx)) visit(v);
+}
+
+const visits = new WeakMap<AlloyRuleContext, SchemaVisit[]>();
+
+/** The blocks forEachKnownBlock visits, collected once per lint (every schema rule walks them). */
+function knownBlocks(ctx: AlloyRuleContext): SchemaVisit[] {
+  let out = visits.get(ctx);
+  if (out) return out;
+  out = [];
+  for (const { block, spec } of componentBlocks(ctx)) {
+    const walk = (current: BlockStmt, currentSpec: BlockSpec, path: string[], where: string) => {
+      out!.push({ component: spec, componentBlock: block, block: current, spec: currentSpec, path, where });
+      if (currentSpec.open) return;
+      for (const statement of current.body) {
         if (statement.kind !== 'block') continue;
-        const child = spec.blocks[statement.name];
-        if (child) walk(statement, child, `${path} > ${statement.name}`);
+        const child = currentSpec.blocks[statement.name];
+        if (child) walk(statement, child, [...path, statement.name], `${where} > ${statement.name}`);
       }
     };
-    walk(componentBlock, component, component.name);
+    walk(block, spec, [], spec.name);
   }
+  visits.set(ctx, out);
+  return out;
+}
+
+export interface KnownComponentBlock {
+  block: BlockStmt;
+  spec: ComponentSpec;
+  resolution?: ComponentResolution;
+}
+
+const known = new WeakMap<AlloyRuleContext, KnownComponentBlock[]>();
+
+/** The blocks of the file that are components or config blocks whose spec is known (once per lint). */
+export function componentBlocks(ctx: AlloyRuleContext): KnownComponentBlock[] {
+  let out = known.get(ctx);
+  if (!out) {
+    out = collectComponentBlocks(ctx);
+    known.set(ctx, out);
+  }
+  return out;
+}
+
+function collectComponentBlocks(ctx: AlloyRuleContext): KnownComponentBlock[] {
+  const out: KnownComponentBlock[] = [];
+  const visitStatements = (statements: Statement[]) => {
+    for (const statement of statements) {
+      if (statement.kind !== 'block') continue;
+      if (statement.name === 'declare') {
+        visitStatements(statement.body);
+        continue;
+      }
+      const config = CONFIG_BLOCK_SPECS.get(statement.name);
+      if (config) {
+        if (!hasUnclosedBlock(statement)) out.push({ block: statement, spec: config });
+        if (statement.name === 'foreach') {
+          for (const template of statement.body) if (template.kind === 'block' && template.name === 'template') visitStatements(template.body);
+        }
+        continue;
+      }
+      // A block left open swallows what follows it (the syntax finding says so); judging its contents
+      // against the schema would only repeat that error.
+      if (hasUnclosedBlock(statement)) continue;
+      const resolution = ctx.modules.resolve(statement.name);
+      // A component the chosen release does not have is reported by alloy/unknown-component alone.
+      if (resolution.kind === 'builtin' && !availableIn(resolution.spec, ctx.version)) continue;
+      if (resolution.kind === 'builtin' || resolution.kind === 'declare') out.push({ block: statement, spec: resolution.spec, resolution });
+    }
+  };
+  visitStatements(ctx.parsed.ast.body);
+  return out;
+}
+
+function hasUnclosedBlock(block: BlockStmt): boolean {
+  return !block.closeBrace || block.body.some((s) => s.kind === 'block' && hasUnclosedBlock(s));
 }
 
 export function attributesOf(block: BlockStmt): AttributeStmt[] {

@@ -1,33 +1,41 @@
-// Shapes of the Alloy component schema (data in components.ts).
+import type { AlloyTypeText, ArgFacts } from './data-types';
 
-/** `duration` and `bytes` are strings Alloy parses (Go durations, units.Base2Bytes). */
-export type ArgType = 'string' | 'number' | 'bool' | 'duration' | 'bytes' | 'list' | 'map' | 'capsule' | 'secret' | 'any';
+// The component schema as the analysis uses it (built from data/components.json by components.ts, and
+// from `declare` blocks by modules.ts).
 
-export interface ArgSpec {
-  type: ArgType;
-  /** As Alloy documents it, e.g. `"200ms"`, `2000`, `true`. */
-  default?: string | number | boolean;
-  required?: boolean;
-  doc: string;
+export interface ArgSpec extends ArgFacts {
+  /** Our own short note for hovers and completion, where Headroom has something to add. */
+  doc?: string;
 }
 
 export interface BlockSpec {
-  doc: string;
-  required?: boolean;
-  /** May appear more than once (e.g. `endpoint` in prometheus.remote_write). */
-  repeatable?: boolean;
   args: Record<string, ArgSpec>;
   blocks: Record<string, BlockSpec>;
-  /**
-   * The block's contents are not fully listed here (auth and TLS blocks shared by many components),
-   * so nothing inside it is flagged as unknown.
-   */
+  required?: boolean;
+  /** May appear more than once (`endpoint` in prometheus.remote_write, `rule` in discovery.relabel). */
+  repeatable?: boolean;
+  /** One of an ordered list of blocks (loki.process `stage.*`). */
+  ordered?: boolean;
+  /** Written with a label (`name "label" { … }`). */
+  labelled?: boolean;
+  deprecated?: string;
+  since?: string;
+  removed?: string;
+  /** Contents not known (a component imported from a module Headroom cannot read): nothing inside is flagged. */
   open?: boolean;
+  /** Our own short note. */
+  doc?: string;
 }
+
+export type Stability = 'ga' | 'public-preview' | 'experimental';
 
 export interface ComponentSpec extends BlockSpec {
   name: string;
-  /** Path of its reference page in grafana/alloy, under docs/sources/reference/components/. */
-  docs: string;
-  exports: Record<string, string>;
+  /** Reference page under docs/sources/reference/components/, when Alloy documents it. */
+  docs?: string;
+  stability: Stability;
+  community?: boolean;
+  exports: Record<string, AlloyTypeText>;
+  /** `builtin`: a component of Alloy; `declare`: a custom component of the config; `config`: a config block. */
+  origin: 'builtin' | 'declare' | 'config';
 }

@@ -1,0 +1,154 @@
+import * as path from 'node:path';
+import type { BlockStmt, Expr } from './ast';
+import type { ComponentIndex } from './components';
+import type { AlloyDeclareFact, DocumentFacts, WorkspaceIndex } from '../workspace';
+import type { LocationResult } from '../types';
+import type { ComponentSpec } from './schema/types';
+import { COMPONENTS_BY_NAME } from './schema/components';
+import { importedFiles, uriPath } from './module-files';
+
+// Which component a block name stands for: a built-in component, a custom component declared in the
+// file (`declare "name"`), in another .alloy file of its folder (`alloy run DIR` loads a folder as one
+// config, grafana/alloy docs/sources/reference/cli/run.md), or in a module imported with `import.file`
+// (a file or a folder, docs/sources/reference/config-blocks/import.file.md). Modules imported with
+// import.git, import.http or import.string are not fetched: their components are `open`, never flagged.
+
+export type ComponentResolution =
+  | { kind: 'builtin'; spec: ComponentSpec }
+  | { kind: 'declare'; spec: ComponentSpec; location?: LocationResult; from?: string }
+  | { kind: 'open'; namespace: string; reason: string }
+  | { kind: 'unknown' };
+
+/** The custom component a `declare` block defines: its `argument` blocks are its arguments, its `export` blocks its exports. */
+export function declareSpec(block: BlockStmt, exportType: (value: Expr) => string): ComponentSpec {
+  const spec: ComponentSpec = { name: block.label ?? '', origin: 'declare', stability: 'ga', args: {}, blocks: {}, exports: {} };
+  for (const statement of block.body) {
+    if (statement.kind !== 'block' || statement.label === undefined) continue;
+    if (statement.name === 'argument') {
+      const optional = statement.body.find((s) => s.kind === 'attribute' && s.name === 'optional');
+      const literal = optional?.kind === 'attribute' && optional.value.kind === 'bool' ? optional.value.value : undefined;
+      // `optional` defaults to false (docs/sources/reference/config-blocks/argument.md); a computed value is not judged.
+      const comment = statement.body.find((s) => s.kind === 'attribute' && s.name === 'comment');
+      spec.args[statement.label] = {
+        type: 'any',
+        ...(optional === undefined || literal === false ? { required: true } : {}),
+        ...(comment?.kind === 'attribute' && comment.value.kind === 'string' ? { doc: String(comment.value.value) } : {}),
+      };
+    } else if (statement.name === 'export') {
+      const value = statement.body.find((s) => s.kind === 'attribute' && s.name === 'value');
+      spec.exports[statement.label] = value?.kind === 'attribute' ? exportType(value.value) : 'any';
+    }
+  }
+  return spec;
+}
+
+export function declareFactSpec(fact: AlloyDeclareFact): ComponentSpec {
+  const spec: ComponentSpec = { name: fact.name, origin: 'declare', stability: 'ga', args: {}, blocks: {}, exports: {} };
+  for (const arg of fact.arguments) spec.args[arg.name] = { type: 'any', ...(arg.required ? { required: true } : {}) };
+  for (const exp of fact.exports) spec.exports[exp.name] = exp.type;
+  return spec;
+}
+
+/** The other .alloy files of the same folder, from the workspace facts. */
+export function folderSiblings(uri: string, workspace: WorkspaceIndex): DocumentFacts[] {
+  const own = uriPath(uri);
+  if (!own) return [];
+  const dir = path.posix.dirname(own);
+  return workspace.all().filter((facts) => {
+    if (facts.uri === uri || !facts.alloy) return false;
+    const other = uriPath(facts.uri);
+    return other !== undefined && other !== own && other.endsWith('.alloy') && path.posix.dirname(other) === dir;
+  });
+}
+
+/** The workspace files (with Alloy facts) an `import.file` block loads; the editor's module-files.ts decides which. */
+export function importedModules(importer: string, block: BlockStmt, workspace: WorkspaceIndex): DocumentFacts[] {
+  const uris = workspace.all().filter((facts) => facts.alloy && facts.uri !== importer).map((facts) => facts.uri);
+  return importedFiles(importer, block, uris).flatMap((uri) => {
+    const facts = workspace.get(uri);
+    return facts?.alloy ? [facts] : [];
+  });
+}
+
+/** Resolves component names of one document (cached per request; the workspace may change between requests). */
+export class ComponentResolver {
+  private readonly localSpecs = new Map<string, ComponentSpec>();
+  private readonly cache = new Map<string, ComponentResolution>();
+  private siblingFacts?: DocumentFacts[];
+
+  constructor(
+    private readonly uri: string,
+    private readonly index: ComponentIndex,
+    private readonly workspace: WorkspaceIndex,
+    private readonly exportType: (value: Expr) => string,
+  ) {}
+
+  resolve(name: string): ComponentResolution {
+    let resolution = this.cache.get(name);
+    if (!resolution) {
+      resolution = this.lookup(name);
+      this.cache.set(name, resolution);
+    }
+    return resolution;
+  }
+
+  workspaceIndex(): WorkspaceIndex {
+    return this.workspace;
+  }
+
+  /** The other .alloy files of this file's folder (one config under `alloy run DIR`). */
+  siblings(): DocumentFacts[] {
+    this.siblingFacts ??= folderSiblings(this.uri, this.workspace);
+    return this.siblingFacts;
+  }
+
+  /** The spec of a custom component declared in this file. */
+  localDeclare(name: string): ComponentSpec | undefined {
+    const block = this.index.declares.get(name);
+    if (!block) return undefined;
+    let spec = this.localSpecs.get(name);
+    if (!spec) {
+      // A declare's exports may refer to components whose types need this scope: guard recursion.
+      spec = { name, origin: 'declare', stability: 'ga', args: {}, blocks: {}, exports: {} };
+      this.localSpecs.set(name, spec);
+      Object.assign(spec, declareSpec(block, this.exportType));
+    }
+    return spec;
+  }
+
+  private lookup(name: string): ComponentResolution {
+    const local = this.localDeclare(name);
+    if (local) return { kind: 'declare', spec: local };
+    const dot = name.indexOf('.');
+    if (dot > 0) {
+      const namespace = name.slice(0, dot);
+      const imported = this.index.imports.get(namespace);
+      if (imported) return this.fromImport(imported, namespace, name.slice(dot + 1));
+    }
+    const builtin = COMPONENTS_BY_NAME.get(name);
+    if (builtin) return { kind: 'builtin', spec: builtin };
+    if (dot < 0) {
+      for (const sibling of this.siblings()) {
+        const fact = sibling.alloy!.declares.find((d) => d.name === name);
+        if (fact) return { kind: 'declare', spec: declareFactSpec(fact), location: { uri: sibling.uri, range: fact.range }, from: sibling.uri };
+      }
+    }
+    return { kind: 'unknown' };
+  }
+
+  private fromImport(block: BlockStmt, namespace: string, member: string): ComponentResolution {
+    if (block.name !== 'import.file') {
+      const source = block.name === 'import.string' ? 'its module text is not read' : `${block.name} sources are not fetched`;
+      return { kind: 'open', namespace, reason: `${block.name} "${namespace}": ${source}, so its components are not checked` };
+    }
+    const files = importedModules(this.uri, block, this.workspace);
+    for (const facts of files) {
+      const fact = facts.alloy!.declares.find((d) => d.name === member);
+      if (fact) return { kind: 'declare', spec: declareFactSpec({ ...fact, name: `${namespace}.${member}` }), location: { uri: facts.uri, range: fact.range }, from: facts.uri };
+    }
+    if (files.length === 0) {
+      return { kind: 'open', namespace, reason: `import.file "${namespace}": the module is not in the workspace (or its filename is computed), so its components are not checked` };
+    }
+    return { kind: 'unknown' };
+  }
+}
