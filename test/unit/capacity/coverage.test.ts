@@ -17,6 +17,9 @@ const FIGURE_REGISTRY = REGISTRY.filter((f) => /^\d{3}_.*\.txt$/.test(f.source.d
 const sameFigure = (s: SeedFigure, f: Figure) => s.document === f.source.document && s.section === f.source.section && s.key === f.key && s.token === f.printed;
 const excludes = (e: Exclusion, s: SeedFigure) => e.document === s.document && e.section === s.section && (e.kind === undefined || e.kind === s.kind)
   && (e.key === undefined || (typeof e.key === 'string' ? e.key === s.key : e.key.test(s.key))) && (e.token === undefined || e.token === s.token);
+/** The documents' figures, read once for the whole file (the mutation run executes these tests per mutant). */
+let inventoryRead: SeedFigure[] | undefined;
+const seedInventory = () => (inventoryRead ??= allSeedFigures());
 const where = (s: SeedFigure) => `${s.document.slice(0, 3)}:${s.line} [${s.section}] ${s.kind} "${s.key}" ${s.token}`;
 
 /**
@@ -58,13 +61,13 @@ test('every figure\'s value is what its printed token says in its unit, unless t
 });
 
 test('every figure of the model is printed in its document, at the section and key it names', needsShared('seeds'), () => {
-  const inventory = allSeedFigures();
+  const inventory = seedInventory();
   const missing = FIGURE_REGISTRY.filter((f) => !inventory.some((s) => sameFigure(s, f)));
   assert.deepEqual(missing.map((f) => `${f.source.document.slice(0, 3)} [${f.source.section}] "${f.key}" ${f.printed}`), []);
 });
 
 test('every figure the documents print is in the model or excluded with a reason; no exclusion is stale', needsShared('seeds'), () => {
-  const inventory = allSeedFigures();
+  const inventory = seedInventory();
   const uncovered = inventory.filter((s) => !FIGURE_REGISTRY.some((f) => sameFigure(s, f)) && !EXCLUSIONS.some((e) => excludes(e, s)));
   assert.deepEqual(uncovered.map(where), []);
   const stale = EXCLUSIONS.filter((e) => !inventory.some((s) => excludes(e, s)));
@@ -73,7 +76,7 @@ test('every figure the documents print is in the model or excluded with a reason
 });
 
 test('coverage counts (printed for the closing note)', needsShared('seeds'), (t) => {
-  const inventory = allSeedFigures();
+  const inventory = seedInventory();
   const encoded = inventory.filter((s) => FIGURE_REGISTRY.some((f) => sameFigure(s, f)));
   const excluded = inventory.filter((s) => !encoded.includes(s));
   const byDocument = (list: SeedFigure[]) => Object.fromEntries(['000', '001', '002', '003', '004'].map((d) => [d, list.filter((s) => s.document.startsWith(d)).length]));

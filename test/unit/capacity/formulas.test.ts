@@ -76,7 +76,7 @@ test('seed 000/003 tables: interpolation hits every measured row and is linear b
   for (const table of [SORTER_RPS_BY_MEMORY, OTLP_RPS_BY_MEMORY, OPERATOR_CPU_BY_VOLUMES, OPERATOR_MEMORY_BY_VOLUMES]) {
     for (const [x, y] of rowsOf(table)) assert.deepEqual(interpolate(table, x), { value: y, extrapolated: false });
   }
-  assert.equal(interpolate(OPERATOR_CPU_BY_VOLUMES, 1500).value, 0.5);
+  assert.deepEqual(interpolate(OPERATOR_CPU_BY_VOLUMES, 1500), { value: 0.5, extrapolated: false });
   assert.deepEqual(interpolate(OPERATOR_MEMORY_BY_VOLUMES, 5000), { value: 768 * MiB, extrapolated: true });
   assert.deepEqual(interpolate(OPERATOR_MEMORY_BY_VOLUMES, 50), { value: 128 * MiB, extrapolated: true });
 });

@@ -4,9 +4,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../../server/src/cli/cli';
-import { defaultCatalog } from '../../../server/src/core/capacity/catalog';
-import { selectTierByLoad } from '../../../server/src/core/capacity/load';
-import { loadRequirements } from '../../../server/src/core/capacity/requirements';
 import { mergeConfig, parseHeadroomYaml } from '../../../server/src/core/config';
 import type { HeadroomEngine } from '../../../server/src/core/engine';
 import { expectedFindings, newEngine } from '../../helpers/alloy';
@@ -34,51 +31,6 @@ function open(name: string, languageId: string) {
   const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
   return { uri, text, lineOf, close: () => engine.close(uri) };
 }
-
-test('selection: the largest tier whose band holds the load; shared ends go to the larger tier; all stated metrics count', () => {
-  const pick = (workload: string, load: Parameters<typeof selectTierByLoad>[1]) => selectTierByLoad(defaultCatalog.tiers(workload), load)?.tier.tier;
-  assert.equal(pick('alloy', { otlpRequestsPerMinute: 999 }), 'small');
-  assert.equal(pick('alloy', { otlpRequestsPerMinute: 1000 }), 'medium');
-  assert.equal(pick('alloy', { otlpRequestsPerMinute: 10_000 }), 'large');
-  assert.equal(pick('alloy', { otlpRequestsPerMinute: 100_000 }), 'large');
-  assert.equal(pick('alloy', { otlpRequestsPerMinute: 100_001 }), 'xlarge');
-  assert.equal(pick('alloy', { otlpRequestsPerMinute: 500, concurrentUsers: 60 }), 'large');
-  assert.equal(pick('ai-sorter', { telemetryItemsPerMinute: 5000 }), 'large');
-  assert.equal(pick('gateway', { agents: 10 }), 'medium');
-  assert.equal(pick('gateway', { agents: 100 }), 'enterprise');
-  assert.equal(pick('gateway', { agents: 0.5 }), 'default');
-  assert.equal(pick('gateway', { requestsPerSecond: 50_000 }), 'large');
-  assert.equal(pick('gateway', { requestsPerSecond: 50_001 }), 'enterprise');
-  assert.equal(pick('clickhouse', { logRowsPerSecond: 1000 }), 'default');
-  assert.equal(pick('clickhouse', { servers: 90_000 }), '100k-servers');
-  assert.equal(pick('operator', { volumes: 99 }), 'small');
-  assert.equal(pick('operator', { volumes: 500 }), 'large');
-  assert.equal(pick('operator', { volumes: 5000 }), 'enterprise');
-  assert.equal(pick('ingestion', { requestsPerSecond: 2253 }), 'phase-1');
-  assert.equal(pick('ingestion', { clients: 1000 }), 'phase-2');
-  assert.equal(pick('ingestion', { requestsPerSecond: 250_000 }), 'phase-4');
-  assert.equal(pick('kafka', { metricsPerSecond: 100 }), '100k-servers');
-  const beyond = selectTierByLoad(defaultCatalog.tiers('kafka'), { metricsPerSecond: 1e6 })!;
-  assert.equal(beyond.tier.tier, '100k-servers');
-  assert.deepEqual(beyond.beyond, ['1,000,000 metrics/s is beyond every kafka tier the documents size']);
-  const ignored = selectTierByLoad(defaultCatalog.tiers('alloy'), { agents: 3 });
-  assert.equal(ignored, undefined);
-  assert.deepEqual(selectTierByLoad(defaultCatalog.tiers('alloy'), { agents: 3, concurrentUsers: 5 })?.ignored, ['agents']);
-});
-
-test('requirements: what a load needs by the documents\' formulas', () => {
-  const fields = (workload: string, load: Parameters<typeof loadRequirements>[1], tier?: string) =>
-    loadRequirements(workload, load, tier ? defaultCatalog.get(workload, tier) : undefined).map((r) => `${r.field}=${r.value}`);
-  assert.deepEqual(fields('gateway', { agents: 80 }), ['replicas=4']);
-  assert.deepEqual(fields('gateway', { requestsPerSecond: 80_000 }, 'enterprise'), ['replicas=4', 'hpa.maxReplicas=4']);
-  assert.deepEqual(fields('ingestion', { requestsPerSecond: 90_000 }, 'phase-3'), ['replicas=9', 'hpa.maxReplicas=9']);
-  assert.equal(loadRequirements('ingestion', { requestsPerSecond: 90_000 })[0].citation.section, 'Horizontal Scaling Strategy > Scaling Math');
-  assert.deepEqual(fields('alloy', { otlpRequestsPerMinute: 600_000 }, 'xlarge'), ['hpa.maxReplicas=20']);
-  assert.deepEqual(fields('operator', { volumes: 600 }), ['requests.cpu=0.3', `requests.memory=${384 * 2 ** 20}`]);
-  assert.deepEqual(fields('kafka', { metricsPerSecond: 600_000 }), ['replicas=5']);
-  assert.deepEqual(fields('timescaledb', { servers: 100_000 }), ['replicas=2']);
-  assert.deepEqual(fields('clickhouse', { logRowsPerSecond: 60_000 }, 'enterprise'), []);
-});
 
 test('Alloy: `// headroom: load otlp=40000/min` picks the large tier; the hover and the lens say which and why', () => {
   const { uri, lineOf, close } = open('load.alloy', 'grafana-alloy');

@@ -112,8 +112,11 @@ function convert(raw: RawTier, index: number): TierRecommendation {
 function fromModel(sizing: TierSizing): TierRecommendation {
   const values = (value: unknown): unknown => {
     if (isFigure(value)) return value.value;
-    if (Array.isArray(value) || typeof value !== 'object' || value === null) return value;
-    if ('figure' in value && 'unit' in value && isFigure((value as { figure: unknown }).figure)) {
+    if (Array.isArray(value) || typeof value !== 'object') return value;
+    // Stryker disable next-line ConditionalExpression: equivalent; no model tier holds null (TierSizing has no nullable field), so the check only narrows the type
+    if (value === null) return value;
+    // A `{ figure, unit }` pair (throughput, perReplica).
+    if (isFigure((value as { figure?: unknown }).figure)) {
       return { value: (value as { figure: { value: number } }).figure.value, unit: (value as { unit: string }).unit };
     }
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, values(v)]));

@@ -49,7 +49,6 @@ export function chooseTier(catalog: TierCatalog, config: HeadroomConfig, workloa
 }
 
 function unusable(tiers: readonly TierRecommendation[], workload: string, metrics: LoadMetric[]): string[] {
-  if (metrics.length === 0) return [];
   const sizedBy = [...new Set(tiers.flatMap((t) => (t.load ?? []).map((b) => LOAD_METRICS[b.metric].short)))];
   return metrics.map((m) => `no ${workload} tier is sized by ${LOAD_METRICS[m].label} (${LOAD_METRICS[m].short})${sizedBy.length ? `; its tiers are sized by ${sizedBy.join(', ')}` : '; the documents give its tiers no load'}`);
 }

@@ -104,14 +104,13 @@ export function rowsOf(table: BenchmarkTable): [number, number][] {
 
 export function interpolate(table: BenchmarkTable, x: number): { value: number; extrapolated: boolean } {
   const rows = rowsOf(table);
-  // Stryker disable next-line EqualityOperator: equivalent; at x = the first row's x the loop below interpolates to that row's y, not extrapolated, the same result
-  if (x <= rows[0][0]) return { value: rows[0][1], extrapolated: x < rows[0][0] };
+  if (x < rows[0][0]) return { value: rows[0][1], extrapolated: true };
   const last = rows[rows.length - 1];
-  // Stryker disable next-line EqualityOperator: equivalent; at x = the last row's x the loop below interpolates to that row's y, not extrapolated, the same result
-  if (x >= last[0]) return { value: last[1], extrapolated: x > last[0] };
-  let i = 1;
-  // Stryker disable next-line EqualityOperator: equivalent; at x = a row's x both segments around it interpolate to that row's y
+  if (x > last[0]) return { value: last[1], extrapolated: true };
+  let i = 0;
   while (x > rows[i][0]) i++;
+  // A row's own x gives its y exactly (no interpolation arithmetic to round it).
+  if (x === rows[i][0]) return { value: rows[i][1], extrapolated: false };
   const [x0, y0] = rows[i - 1];
   const [x1, y1] = rows[i];
   return { value: y0 + ((y1 - y0) * (x - x0)) / (x1 - x0), extrapolated: false };

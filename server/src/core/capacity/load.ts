@@ -100,7 +100,7 @@ export interface LoadSelection {
  * the tier must carry all of them. Undefined when no tier is sized by any stated metric.
  */
 export function selectTierByLoad(tiers: readonly TierRecommendation[], load: Load): LoadSelection | undefined {
-  let chosen: TierRecommendation | undefined;
+  const picked: TierRecommendation[] = [];
   const reasons: string[] = [];
   const beyond: string[] = [];
   const ignored: LoadMetric[] = [];
@@ -116,15 +116,17 @@ export function selectTierByLoad(tiers: readonly TierRecommendation[], load: Loa
       tier = fits[fits.length - 1];
     } else {
       const lowest = sized[0].load!.find((b) => b.metric === metric)!;
-      const belowAll = lowest.min !== undefined && !contains({ metric, min: lowest.min }, value);
+      const belowAll = !contains({ metric, min: lowest.min }, value);
       tier = belowAll ? sized[0] : sized[sized.length - 1];
       if (!belowAll) beyond.push(`${fmt(value)} ${LOAD_METRICS[metric].label} is beyond every ${tier.workload} tier the documents size`);
     }
     const band = tier.load!.find((b) => b.metric === metric)!;
     reasons.push(`${fmt(value)} ${LOAD_METRICS[metric].label} → ${tier.tier} (${describeBand(band)}; ${cite(bandSource(band))})`);
-    if (!chosen || tier.rank > chosen.rank) chosen = tier;
+    picked.push(tier);
   }
-  return chosen ? { tier: chosen, reasons, beyond, ignored } : undefined;
+  if (picked.length === 0) return undefined;
+  const top = Math.max(...picked.map((t) => t.rank));
+  return { tier: picked.find((t) => t.rank === top)!, reasons, beyond, ignored };
 }
 
 /** `otlp=40,000/min agents=80`, for messages. */

@@ -94,7 +94,8 @@ export function sustainedBy(catalog: TierCatalog, workload: string, pod: PodShap
       return pod.limits.memory !== undefined ? clickhouseSustained(catalog, pod.limits.memory) : undefined;
     case 'operator': {
       const request = pod.requests.memory ?? pod.limits.memory;
-      const row = request !== undefined ? operatorVolumesFor(request) : undefined;
+      // No memory given covers no row, as no memory does.
+      const row = operatorVolumesFor(request ?? 0);
       if (!row) return undefined;
       return fit(catalog, workload, { metric: 'volumes', value: row.volumes.value, how: `memory request ${mib(request!)} covers §8.1's ${row.volumes.printed}-volume row (${row.memory.printed}) (${cite(row.memory.source)})` });
     }
@@ -105,7 +106,6 @@ export function sustainedBy(catalog: TierCatalog, workload: string, pod: PodShap
       if (infrastructureNodes(value)[workload] > replicas) return undefined;
       return fit(catalog, workload, { metric: 'metricsPerSecond', value, how: `seed 002's planner sizes ${perReplicas} for up to ${fmt(value)} metrics/s (nodes = max(${formula.min.printed}, int(rate / ${formula.perNode.printed}) + 1)) (${cite(formula.perNode.source)})` });
     }
-    default:
-      return undefined;
   }
+  return undefined;
 }
