@@ -18,7 +18,7 @@ interface Message {
 export class LspTestClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly notifications: Message[] = [];
-  /** Requests the server sent (client/registerCapability, workspace/configuration…), answered as they came. */
+  /** Requests the server sent (client/registerCapability, workspace/configuration, workspace/diagnostic/refresh…), answered as they came. */
   readonly serverRequests: Message[] = [];
   stderr = '';
   private buffer = Buffer.alloc(0);
@@ -48,6 +48,7 @@ export class LspTestClient {
       } else if (message.id !== undefined && message.method) {
         // A request from the server (workspace/configuration, client/registerCapability): answer it.
         this.serverRequests.push(message);
+        this.waiters.splice(0).forEach((wake) => wake());
         const result = message.method === 'workspace/configuration' ? (message.params.items as unknown[]).map(() => ({})) : null;
         this.write({ jsonrpc: '2.0', id: message.id, result });
       } else {
@@ -77,6 +78,22 @@ export class LspTestClient {
         else resolve(message.result as T);
       });
       this.write({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  /** Sends a request and its cancellation in one write, as an editor does when the user types on; resolves with the reply. */
+  requestAndCancel(method: string, params: unknown): Promise<Message> {
+    const id = this.nextId++;
+    const frame = (message: Message) => {
+      const body = Buffer.from(JSON.stringify(message), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+    };
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.process.stdin.write(Buffer.concat([
+        frame({ jsonrpc: '2.0', id, method, params }),
+        frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } }),
+      ]));
     });
   }
 
