@@ -68,6 +68,11 @@ export class LspTestClient {
     this.process.stdin.write(body);
   }
 
+  private static frame(message: Message): Buffer {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+  }
+
   request<T = any>(method: string, params: unknown, timeoutMs = 10_000): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -84,21 +89,25 @@ export class LspTestClient {
   /** Sends a request and its cancellation in one write, as an editor does when the user types on; resolves with the reply. */
   requestAndCancel(method: string, params: unknown): Promise<Message> {
     const id = this.nextId++;
-    const frame = (message: Message) => {
-      const body = Buffer.from(JSON.stringify(message), 'utf8');
-      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
-    };
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
       this.process.stdin.write(Buffer.concat([
-        frame({ jsonrpc: '2.0', id, method, params }),
-        frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } }),
+        LspTestClient.frame({ jsonrpc: '2.0', id, method, params }),
+        LspTestClient.frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } }),
       ]));
     });
   }
 
   notify(method: string, params: unknown): void {
     this.write({ jsonrpc: '2.0', method, params });
+  }
+
+  /**
+   * Sends notifications in one write, so the server reads them together however loaded the machine is
+   * (a burst of keystrokes the editor flushed at once); separate writes may reach the server in separate reads.
+   */
+  notifyBurst(notifications: { method: string; params: unknown }[]): void {
+    this.process.stdin.write(Buffer.concat(notifications.map(({ method, params }) => LspTestClient.frame({ jsonrpc: '2.0', method, params }))));
   }
 
   async initialize(capabilities: object = {}, rootUri: string | null = null): Promise<any> {
