@@ -1,14 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { checkProperties, corpusSubjects, fuzzEngine, mutate, mutationArb } from '../test/helpers/fuzz';
+import { checkIncremental, checkProperties, corpusSubjects, fuzzEngine, incrementalEditsArb, mutate, mutationArb, type IncrementalEdit } from '../test/helpers/fuzz';
 import { alloyFile } from '../test/helpers/alloy-arbitrary';
 import { repoRoot } from '../test/helpers/paths';
 import { requireShared } from '../test/helpers/shared';
 
-// The long fuzz run: `npm run fuzz -- --runs N [--format alloy|k8s|helm|clickhouse] [--seed S]`.
-// Mutates corpus files and generates Alloy, checks every property (test/helpers/fuzz.ts), prints the
-// inputs tried per format, and writes each minimised failure to test/fixtures/regressions/.
+// The long fuzz run: `npm run fuzz -- --runs N [--format alloy|k8s|helm|clickhouse] [--mode mutations|incremental|all] [--seed S]`.
+// Mutates corpus files and generates Alloy, checks every property (test/helpers/fuzz.ts); applies
+// random sequences of incremental edits and checks the findings equal a fresh open of the final text
+// (mode `incremental`); prints the inputs tried per format and mode, and writes each minimised
+// failure to test/fixtures/regressions/ (incremental failures: the file edited; the edits are printed).
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -18,6 +20,8 @@ const option = (name: string, fallback: string) => {
 const runs = Number(option('runs', '1000'));
 const seed = Number(option('seed', String(Date.now() % 2 ** 31)));
 const only = option('format', '');
+const mode = option('mode', 'all');
+if (!['mutations', 'incremental', 'all'].includes(mode)) throw new Error(`--mode is mutations, incremental or all, not ${mode}`);
 
 const FOLDERS: Record<string, string[]> = { alloy: ['alloy/'], k8s: ['hpa/', 'k8s-workloads/'], helm: ['helm-values/'], clickhouse: ['clickhouse/'] };
 
@@ -32,6 +36,17 @@ async function main(): Promise<void> {
   for (const [format, prefixes] of Object.entries(FOLDERS)) {
     if (only && only !== format) continue;
     const subjects = corpus.filter((s) => prefixes.some((p) => s.name.startsWith(p)));
+    if (mode !== 'mutations') {
+      const key = `${format} (incremental)`;
+      tried[key] = 0;
+      const incremental = fc.check(fc.property(fc.nat({ max: subjects.length - 1 }), incrementalEditsArb, (index, edits) => {
+        tried[key]++;
+        errors.length = 0;
+        checkIncremental(engine, errors, subjects[index], edits);
+      }), { seed, numRuns: runs });
+      if (incremental.failed) recordIncremental(format, incremental, subjects, regressions, failures);
+    }
+    if (mode === 'incremental') continue;
     tried[format] = 0;
     const result = fc.check(fc.property(fc.nat({ max: subjects.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (index, mutations) => {
       tried[format]++;
@@ -41,7 +56,7 @@ async function main(): Promise<void> {
     }), { seed, numRuns: runs });
     if (result.failed) record(format, result, subjects, regressions, failures);
   }
-  if (!only || only === 'alloy') {
+  if ((!only || only === 'alloy') && mode !== 'incremental') {
     tried['alloy (generated)'] = 0;
     const result = fc.check(fc.property(alloyFile, (text) => {
       tried['alloy (generated)']++;
@@ -69,6 +84,16 @@ function record<T>(format: string, result: fc.RunDetails<T>, subjects: { name: s
   const file = path.join(folder, `${format}-seed${result.seed}${extension}`);
   fs.writeFileSync(file, text);
   failures.push(`  ${format}: ${String(result.errorInstance).split('\n')[0]} → ${path.relative(repoRoot(), file)}`);
+}
+
+/** An incremental failure: the file edited goes to the regressions folder; the edits are printed (rerun with the seed to replay). */
+function recordIncremental(format: string, result: fc.RunDetails<[number, IncrementalEdit[]]>, subjects: { name: string; text: string }[], folder: string, failures: string[]): void {
+  fs.mkdirSync(folder, { recursive: true });
+  const example = result.counterexample;
+  const base = example ? subjects[example[0]] : undefined;
+  const file = path.join(folder, `${format}-incremental-seed${result.seed}${base ? path.extname(base.name) : '.txt'}`);
+  fs.writeFileSync(file, base?.text ?? '');
+  failures.push(`  ${format} (incremental): ${String(result.errorInstance).split('\n')[0]} → ${path.relative(repoRoot(), file)}, edits ${JSON.stringify(example?.[1] ?? [])}`);
 }
 
 main().catch((error) => {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { HeadroomEngine } from '../../server/src/core/engine';
 import { ALL_FORMATS } from '../../server/src/core/formats';
@@ -117,4 +118,50 @@ export function checkProperties(engine: HeadroomEngine, errors: string[], subjec
   if (twice !== once) throw new Error(`${subject.name}: fix all applied twice differs from once:\n--- once\n${once}\n--- twice\n${twice}`);
   if (errors.length > before) throw new Error(`${subject.name}: ${errors.slice(before).join('\n')}`);
   if (Date.now() - started > 20_000) throw new Error(`${subject.name}: took ${Date.now() - started} ms`);
+}
+
+/** One edit of an incremental sequence: at a position (modulo the text's length), remove some characters, insert a payload. */
+export type IncrementalEdit = { at: number; remove: number; insert: string; withNext: boolean };
+
+const TYPED = [' ', 'x', '\n', '0', ': ', '- ', '  ', '"', '{', '}', '#', '\t', '---\n', 'é😀', '<', '/>', '\r\n'];
+
+/** Up to 30 edits, some sent together in one notification as editors batch them. */
+export const incrementalEditsArb: fc.Arbitrary<IncrementalEdit[]> = fc.array(fc.record({
+  at: fc.nat(),
+  remove: fc.nat({ max: 12 }),
+  insert: fc.oneof(fc.constantFrom(...TYPED), fc.constantFrom(...PAYLOADS)),
+  withNext: fc.boolean(),
+}), { minLength: 1, maxLength: 30 });
+
+/**
+ * Applies `edits` to `subject` one notification at a time through `engine.update` (changes given in
+ * LSP order, each against the text left by the previous one), then checks the findings equal those of
+ * a fresh open of the final text, and that nothing was logged.
+ */
+export function checkIncremental(engine: HeadroomEngine, errors: string[], subject: Subject, edits: IncrementalEdit[]): void {
+  const before = errors.length;
+  const uri = `file:///incremental/${subject.name}`;
+  let text = subject.text;
+  let version = 1;
+  engine.open({ uri, text, languageId: subject.languageId, version });
+  engine.lint(uri);
+  let batch: { range: Range; text: string }[] = [];
+  for (const [i, edit] of edits.entries()) {
+    const lines = new LineIndex(text);
+    const at = text.length === 0 ? 0 : edit.at % (text.length + 1);
+    const end = Math.min(text.length, at + edit.remove);
+    batch.push({ range: lines.range(at, end), text: edit.insert });
+    text = text.slice(0, at) + edit.insert + text.slice(end);
+    if (edit.withNext && i < edits.length - 1) continue;
+    engine.update({ uri, text, languageId: subject.languageId, version: ++version }, batch);
+    batch = [];
+    engine.lint(uri);
+  }
+  const incremental = engine.lint(uri);
+  engine.close(uri);
+  engine.open({ uri, text, languageId: subject.languageId });
+  const fresh = engine.lint(uri);
+  engine.close(uri);
+  assert.deepEqual(incremental, fresh, `${subject.name}: incremental findings differ from a fresh open after ${JSON.stringify(edits)}`);
+  if (errors.length > before) throw new Error(`${subject.name}: ${errors.slice(before).join('\n')}`);
 }

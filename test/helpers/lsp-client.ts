@@ -18,7 +18,7 @@ interface Message {
 export class LspTestClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly notifications: Message[] = [];
-  /** Requests the server sent (client/registerCapability, workspace/configuration…), answered as they came. */
+  /** Requests the server sent (client/registerCapability, workspace/configuration, workspace/diagnostic/refresh…), answered as they came. */
   readonly serverRequests: Message[] = [];
   stderr = '';
   private buffer = Buffer.alloc(0);
@@ -48,6 +48,7 @@ export class LspTestClient {
       } else if (message.id !== undefined && message.method) {
         // A request from the server (workspace/configuration, client/registerCapability): answer it.
         this.serverRequests.push(message);
+        this.waiters.splice(0).forEach((wake) => wake());
         const result = message.method === 'workspace/configuration' ? (message.params.items as unknown[]).map(() => ({})) : null;
         this.write({ jsonrpc: '2.0', id: message.id, result });
       } else {
@@ -67,6 +68,11 @@ export class LspTestClient {
     this.process.stdin.write(body);
   }
 
+  private static frame(message: Message): Buffer {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+  }
+
   request<T = any>(method: string, params: unknown, timeoutMs = 10_000): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -80,8 +86,28 @@ export class LspTestClient {
     });
   }
 
+  /** Sends a request and its cancellation in one write, as an editor does when the user types on; resolves with the reply. */
+  requestAndCancel(method: string, params: unknown): Promise<Message> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.process.stdin.write(Buffer.concat([
+        LspTestClient.frame({ jsonrpc: '2.0', id, method, params }),
+        LspTestClient.frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } }),
+      ]));
+    });
+  }
+
   notify(method: string, params: unknown): void {
     this.write({ jsonrpc: '2.0', method, params });
+  }
+
+  /**
+   * Sends notifications in one write, so the server reads them together however loaded the machine is
+   * (a burst of keystrokes the editor flushed at once); separate writes may reach the server in separate reads.
+   */
+  notifyBurst(notifications: { method: string; params: unknown }[]): void {
+    this.process.stdin.write(Buffer.concat(notifications.map(({ method, params }) => LspTestClient.frame({ jsonrpc: '2.0', method, params }))));
   }
 
   async initialize(capabilities: object = {}, rootUri: string | null = null): Promise<any> {

@@ -61,15 +61,11 @@ test('diagnostics follow incremental edits', async () => {
   diagnostics = await client.diagnostics(uri, 2);
   assert.deepEqual(diagnostics.filter((d) => d.code === 'alloy/syntax').map((d) => d.range.start.line), [11]);
 
-  // Edit 2: close the batch block; typed in two keystrokes within one debounce window.
-  client.notify('textDocument/didChange', {
-    textDocument: { uri, version: 3 },
-    contentChanges: [{ range: { start: { line: 14, character: 3 }, end: { line: 14, character: 3 } }, text: '\n' }],
-  });
-  client.notify('textDocument/didChange', {
-    textDocument: { uri, version: 4 },
-    contentChanges: [{ range: { start: { line: 15, character: 0 }, end: { line: 15, character: 0 } }, text: '}' }],
-  });
+  // Edit 2: close the batch block in two keystrokes that reach the server together.
+  client.notifyBurst([
+    { method: 'textDocument/didChange', params: { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 14, character: 3 }, end: { line: 14, character: 3 } }, text: '\n' }] } },
+    { method: 'textDocument/didChange', params: { textDocument: { uri, version: 4 }, contentChanges: [{ range: { start: { line: 15, character: 0 }, end: { line: 15, character: 0 } }, text: '}' }] } },
+  ]);
   diagnostics = await client.diagnostics(uri, 4);
   assert.deepEqual(diagnostics.filter((d) => d.code === 'alloy/syntax'), []);
   assert.equal(client.notifications.some((n) => n.method === 'textDocument/publishDiagnostics' && n.params.version === 3), false,

@@ -48,6 +48,45 @@ test('1,000 rapid edits with hovers and symbols interleaved: the final diagnosti
   }
 });
 
+// The same property for the other formats (YAML re-parses only the chunks an edit touched), on the
+// largest file of each: YAML-ish and XML-ish insertions, some of them breaking the text.
+for (const [folder, languageId, inserts] of [
+  ['k8s-workloads', 'yaml', ['', 'x', '\n', ': ', '- ', '  ', '"', '---\n']],
+  ['helm-values', 'yaml', ['', 'x', '\n', ': ', '- ', '  ', '#', '{']],
+  ['clickhouse', 'xml', ['', 'x', '\n', '<', '>', '</', '"', '<a/>']],
+] as const) {
+  test(`300 rapid edits of the largest ${folder} file: the final diagnostics equal a fresh open of the final text`, needsShared('corpus'), async () => {
+    const client = new LspTestClient();
+    try {
+      await client.initialize();
+      const dir = corpusPath(folder);
+      const file = fs.readdirSync(dir).sort((a, b) => fs.statSync(`${dir}/${b}`).size - fs.statSync(`${dir}/${a}`).size)[0];
+      const uri = `file:///load/${file}`;
+      let text = fs.readFileSync(`${dir}/${file}`, 'utf8');
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+      let seed = 4242;
+      const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+      for (let version = 2; version <= 301; version++) {
+        const lines = new LineIndex(text);
+        const at = random(text.length);
+        const remove = random(3) === 0 ? Math.min(random(4), text.length - at) : 0;
+        const insert = inserts[random(inserts.length)];
+        text = text.slice(0, at) + insert + text.slice(at + remove);
+        client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: lines.range(at, at + remove), text: insert }] });
+        if (version % 25 === 0) await client.diagnostics(uri, version, 30_000);
+      }
+      const incremental = await client.diagnostics(uri, 301, 30_000);
+      const fresh = `file:///load/fresh-${file}`;
+      client.notify('textDocument/didOpen', { textDocument: { uri: fresh, languageId, version: 1, text } });
+      const expected = await client.diagnostics(fresh, 1, 30_000);
+      const strip = (ds: { range: unknown; code: string; message: string }[]) => ds.map((d) => ({ range: d.range, code: d.code, message: d.message }));
+      assert.deepEqual(strip(incremental), strip(expected));
+    } finally {
+      await client.shutdown();
+    }
+  });
+}
+
 test('200 open documents, then closed: memory returns to a bound', needsShared('corpus'), async () => {
   const client = new LspTestClient(undefined, ['--expose-gc']);
   try {

@@ -10,6 +10,7 @@ import { collectFiles, createEngine, loadSettings } from './workspace';
 import { writeFileAtomic } from './atomic-write';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from './report-formats';
 import { decodeUtf8 } from './utf8';
+import { checkInParallel } from './parallel';
 
 // `headroom check`: the editor's analysis for CI and commit hooks. Reading, fixing, filtering and
 // printing are separate steps, so a parallel runner can take over `lintDocuments` for many files.
@@ -29,6 +30,7 @@ Options:
       --severity LEVEL       report findings at LEVEL or above: error, warning, info or hint (default)
   -q, --quiet                report errors only (--severity error)
       --max-warnings N       exit 1 when more than N warnings are reported
+  -j, --jobs N               check on N threads (default: every core for large inputs; the output is the same)
   -h, --help                 this text
 
 Exit codes: 0 no error (and at most --max-warnings warnings), 1 errors or too many warnings, 2 usage or
@@ -43,6 +45,7 @@ const OPTIONS: OptionSpec[] = [
   { name: 'severity', value: 'error|warning|info|hint' },
   { name: 'quiet', short: 'q' },
   { name: 'max-warnings', value: 'N' },
+  { name: 'jobs', short: 'j', value: 'N' },
   { name: 'help', short: 'h' },
 ];
 
@@ -88,6 +91,7 @@ interface CheckOptions {
   fix: boolean;
   minSeverity: Severity;
   maxWarnings?: number;
+  jobs?: number;
   paths: string[];
 }
 
@@ -108,9 +112,11 @@ function parseCheckOptions(argv: string[]): CheckOptions | 'help' {
   if (dashes > 1) throw new UsageError('- (standard input) can be given once');
   if (dashes === 1 && !stdinFilename) throw new UsageError('- needs --stdin-filename NAME: its extension (.alloy, .yaml, .xml) picks the format');
   if (dashes === 0 && stdinFilename) throw new UsageError('--stdin-filename names standard input, which is read only when "-" is one of the PATHs');
+  const jobs = countOption(args, 'jobs');
+  if (jobs === 0) throw new UsageError('--jobs must be at least 1');
   return {
     format, configPath: stringOption(args, 'config'), stdinFilename, fix: args.options.has('fix'),
-    minSeverity, maxWarnings: countOption(args, 'max-warnings'), paths,
+    minSeverity, maxWarnings: countOption(args, 'max-warnings'), jobs, paths,
   };
 }
 
@@ -140,7 +146,13 @@ export async function runCheck(argv: string[], cwd: string, io: CliIo): Promise<
     throw error;
   }
 
-  openDocuments(engine, docs);
+  // Without --fix (which rewrites files one after the other), many files are checked on every core;
+  // the findings are the same (parallel.ts). Undefined: one thread, this engine.
+  const parallel = options.fix ? undefined : await checkInParallel({
+    docs: docs.map(({ uri, text, invalidUtf8 }) => ({ uri, text, invalidUtf8 })), cwd, configPath: options.configPath, jobs: options.jobs,
+  });
+  if (parallel) stderr += parallel.log;
+  else openDocuments(engine, docs);
   const applied: FixOutcome[] = [];
   if (options.fix) {
     // Text decoded from bytes that are not UTF-8 cannot be written back without altering them.
@@ -162,9 +174,10 @@ export async function runCheck(argv: string[], cwd: string, io: CliIo): Promise<
     }
   }
 
-  const all = reportedFindings(engine, docs);
+  const results = parallel ?? engine;
+  const all = reportedFindings(results, docs);
   const reported = all.filter((f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(options.minSeverity));
-  const checked = docs.filter((d) => engine.formatOf(d.uri)).length;
+  const checked = docs.filter((d) => results.formatOf(d.uri)).length;
   const report = formatReport(options.format, reported, {
     files: checked, hidden: all.length - reported.length, minSeverity: options.minSeverity, io,
     fixed: options.fix ? applied.map((f) => ({ file: f.doc.display, codes: Object.fromEntries(f.fixed) })) : undefined,
@@ -177,6 +190,8 @@ export async function runCheck(argv: string[], cwd: string, io: CliIo): Promise<
     stdout = stdinDoc.invalidUtf8.length > 0 ? '' : engine.text(stdinDoc.uri) ?? stdinDoc.text;
     stderr += report;
   }
+  // Frees every parse tree: a process that runs many checks (tests, a watcher) must not grow.
+  engine.dispose();
 
   let exitCode: number = reported.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
   const warnings = reported.filter((f) => f.severity === 'warning').length;
@@ -271,7 +286,7 @@ function writeFix(outcome: FixOutcome): string | undefined {
 }
 
 /** The findings of every document Headroom claims, in reading order. */
-export function reportedFindings(engine: HeadroomEngine, docs: InputDocument[]): ReportedFinding[] {
+export function reportedFindings(engine: Pick<HeadroomEngine, 'formatOf' | 'lint'>, docs: InputDocument[]): ReportedFinding[] {
   const findings: ReportedFinding[] = [];
   for (const doc of docs) {
     if (!engine.formatOf(doc.uri)) continue;

@@ -8,6 +8,7 @@ import type {
 } from './types';
 import { emptyFacts, type DocumentFacts, type WorkspaceIndex } from './workspace';
 import { LineIndex, applyTextEdits, minimalEdit } from './text';
+import { createHash } from 'node:crypto';
 import { defaultConfig } from './config';
 import { applySuppressions } from './suppressions';
 import type {
@@ -42,6 +43,15 @@ export class HeadroomEngine implements WorkspaceIndex {
   private readonly documents = new Map<string, OpenDocument>();
   /** Facts of files that are not open (the workspace scan); an open document's own facts win. */
   private readonly scanned = new Map<string, DocumentFacts>();
+  /** A fingerprint of the text each indexed file had, so re-indexing an unchanged file parses nothing. */
+  private readonly indexedText = new Map<string, string>();
+  /**
+   * The text and facts of the documents closed last: when the file on disk has the same text (it was
+   * saved), indexing it takes these facts instead of parsing it again. A few only: it is a hand-over.
+   */
+  private readonly closedFacts = new Map<string, { fingerprint: string; facts: DocumentFacts; format: string; symbols?: WorkspaceSymbolResult[] }>();
+  /** `all()`, kept until a document's or a file's facts change (rules ask for it many times per lint). */
+  private allFacts: readonly DocumentFacts[] | undefined;
   /** Workspace symbols of files that are not open, by format (the workspace scan), for workspace/symbol and rename. */
   private readonly scannedSymbols = new Map<string, { format: string; symbols: WorkspaceSymbolResult[] }>();
   /** While fix-all lints its scratch copy of a document, the original is hidden from the index. */
@@ -65,10 +75,31 @@ export class HeadroomEngine implements WorkspaceIndex {
     return this.ready;
   }
 
+  /**
+   * Changes the configuration. Parse results do not depend on it, so documents are parsed again only
+   * when the size limit now lets them in or keeps them out; everything else recomputes its facts.
+   */
   setConfig(config: HeadroomConfig, catalog?: TierCatalog): void {
     this.config = config;
     if (catalog) this.catalog = catalog;
-    for (const entry of this.documents.values()) this.reparse(entry);
+    for (const entry of this.documents.values()) {
+      const tooLarge = Buffer.byteLength(entry.doc.text, 'utf8') > config.maxFileBytes;
+      if (entry.parsed && !tooLarge) this.refreshFacts(entry, entry.parsed);
+      else if (tooLarge !== (entry.tooLarge !== undefined) || (!entry.parsed && !tooLarge)) this.reparse(entry);
+    }
+    // Indexed facts were computed under the old configuration (tiers decide workloads): index afresh.
+    this.indexedText.clear();
+  }
+
+  /** Closes every document and forgets the index, freeing every parse tree. The engine can be used again. */
+  dispose(): void {
+    for (const entry of this.documents.values()) if (entry.parsed) dispose(entry.parsed);
+    this.documents.clear();
+    this.scanned.clear();
+    this.scannedSymbols.clear();
+    this.indexedText.clear();
+    this.closedFacts.clear();
+    this.allFacts = undefined;
   }
 
   get currentConfig(): HeadroomConfig {
@@ -80,10 +111,30 @@ export class HeadroomEngine implements WorkspaceIndex {
   }
 
   // WorkspaceIndex
+  /**
+   * Every file's facts, open documents' over indexed files', in URI order: what cross-file rules see
+   * does not depend on the order files were opened or indexed in (the parallel CLI relies on it).
+   */
   all(): readonly DocumentFacts[] {
-    const open = [...this.documents.values()].flatMap((entry) => (entry.facts && entry.doc.uri !== this.replacedByScratch ? [entry.facts] : []));
-    const closed = [...this.scanned.values()].filter((facts) => !this.documents.has(facts.uri));
-    return [...open, ...closed];
+    if (!this.allFacts) {
+      const byUri = new Map<string, DocumentFacts>();
+      for (const facts of this.scanned.values()) if (!this.documents.has(facts.uri)) byUri.set(facts.uri, facts);
+      for (const entry of this.documents.values()) {
+        if (entry.facts && entry.doc.uri !== this.replacedByScratch) byUri.set(entry.doc.uri, entry.facts);
+      }
+      this.allFacts = [...byUri.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    }
+    return this.allFacts;
+  }
+
+  /**
+   * Facts computed elsewhere (a CLI worker parsed the file) for a file this engine does not open, so
+   * its cross-file rules see that file without parsing it again.
+   */
+  addFacts(facts: DocumentFacts): void {
+    if (publishes(facts)) this.scanned.set(facts.uri, facts);
+    else this.scanned.delete(facts.uri);
+    this.allFacts = undefined;
   }
 
   get(uri: string): DocumentFacts | undefined {
@@ -96,8 +147,22 @@ export class HeadroomEngine implements WorkspaceIndex {
    * over maxFileBytes, are dropped from the index. Returns true when the index changed.
    */
   index(doc: SourceDocument): boolean {
-    const service = this.services.find((s) => this.safeClaims(s, doc));
     const before = this.scanned.get(doc.uri);
+    const print = fingerprint(doc.text);
+    if (this.indexedText.get(doc.uri) === print) return false;
+    const closed = this.closedFacts.get(doc.uri);
+    this.closedFacts.delete(doc.uri);
+    this.indexedText.set(doc.uri, print);
+    if (closed && closed.fingerprint === print) {
+      // The document was just closed with this very text: its facts and symbols are this file's.
+      if (publishes(closed.facts)) this.scanned.set(doc.uri, closed.facts);
+      else this.scanned.delete(doc.uri);
+      this.allFacts = undefined;
+      if (closed.symbols) this.scannedSymbols.set(doc.uri, { format: closed.format, symbols: closed.symbols });
+      else this.scannedSymbols.delete(doc.uri);
+      return !this.documents.has(doc.uri) && !sameFacts(before, this.scanned.get(doc.uri));
+    }
+    const service = this.services.find((s) => this.safeClaims(s, doc));
     let facts: DocumentFacts | undefined;
     let symbols: WorkspaceSymbolResult[] | undefined;
     if (service && Buffer.byteLength(doc.text, 'utf8') <= this.config.maxFileBytes) {
@@ -114,6 +179,7 @@ export class HeadroomEngine implements WorkspaceIndex {
     }
     if (facts && publishes(facts)) this.scanned.set(doc.uri, facts);
     else this.scanned.delete(doc.uri);
+    this.allFacts = undefined;
     if (service && symbols) this.scannedSymbols.set(doc.uri, { format: service.format, symbols });
     else this.scannedSymbols.delete(doc.uri);
     return !this.documents.has(doc.uri) && !sameFacts(before, this.scanned.get(doc.uri));
@@ -123,6 +189,9 @@ export class HeadroomEngine implements WorkspaceIndex {
   forget(uri: string): boolean {
     const before = this.scanned.get(uri);
     this.scanned.delete(uri);
+    this.allFacts = undefined;
+    this.indexedText.delete(uri);
+    this.closedFacts.delete(uri);
     this.scannedSymbols.delete(uri);
     return !this.documents.has(uri) && publishes(before);
   }
@@ -153,6 +222,7 @@ export class HeadroomEngine implements WorkspaceIndex {
     previous?.parsed && dispose(previous.parsed);
     const entry: OpenDocument = { doc, service };
     this.documents.set(doc.uri, entry);
+    this.allFacts = undefined;
     this.reparse(entry);
     // Before this, the index held the previous version's facts, or the scanned file's.
     return !sameFacts(previous ? previous.facts : this.scanned.get(doc.uri), entry.facts);
@@ -162,6 +232,10 @@ export class HeadroomEngine implements WorkspaceIndex {
   update(doc: SourceDocument, changes: TextChange[]): boolean {
     const entry = this.documents.get(doc.uri);
     if (!entry || !entry.service || !entry.parsed) return this.open(doc);
+    // An edit can change which format owns the text (typing `kind:` turns Helm values into a
+    // manifest; breaking the root element of an XML file disowns it): then it is opened afresh.
+    const service = this.services.find((s) => this.safeClaims(s, doc));
+    if (service !== entry.service) return this.openWith(doc, service);
     const before = entry.facts;
     entry.doc = doc;
     this.reparse(entry, changes);
@@ -172,8 +246,24 @@ export class HeadroomEngine implements WorkspaceIndex {
   close(uri: string): boolean {
     const entry = this.documents.get(uri);
     if (!entry) return false;
+    // A file's document (not fix-all's scratch copy) hands over to the re-index of the file on disk.
+    if (entry.service && entry.parsed && entry.facts && this.replacedByScratch === undefined && uri.startsWith('file:')) {
+      let symbols: WorkspaceSymbolResult[] | undefined;
+      try {
+        symbols = entry.service.workspaceSymbols?.(entry.parsed);
+      } catch (error) {
+        this.log(`${entry.service.format}.workspaceSymbols failed on ${uri}: ${describe(error)}`);
+      }
+      this.closedFacts.delete(uri);
+      this.closedFacts.set(uri, { fingerprint: fingerprint(entry.doc.text), facts: entry.facts, format: entry.service.format, symbols });
+      for (const oldest of this.closedFacts.keys()) {
+        if (this.closedFacts.size <= CLOSED_FACTS_KEPT) break;
+        this.closedFacts.delete(oldest);
+      }
+    }
     if (entry.parsed) dispose(entry.parsed);
     this.documents.delete(uri);
+    this.allFacts = undefined;
     return !sameFacts(entry.facts, this.scanned.get(uri));
   }
 
@@ -187,6 +277,14 @@ export class HeadroomEngine implements WorkspaceIndex {
   }
 
   private reparse(entry: OpenDocument, changes?: TextChange[]): void {
+    try {
+      this.parseEntry(entry, changes);
+    } finally {
+      this.allFacts = undefined;
+    }
+  }
+
+  private parseEntry(entry: OpenDocument, changes?: TextChange[]): void {
     const { doc, service } = entry;
     if (!service) return;
     const size = Buffer.byteLength(doc.text, 'utf8');
@@ -208,12 +306,18 @@ export class HeadroomEngine implements WorkspaceIndex {
       entry.facts = emptyFacts(doc.uri, service.format);
       return;
     }
+    this.refreshFacts(entry, entry.parsed);
+  }
+
+  private refreshFacts(entry: OpenDocument, parsed: ParsedDocument): void {
+    const service = entry.service!;
     try {
-      entry.facts = service.facts(entry.parsed, this.context());
+      entry.facts = service.facts(parsed, this.context());
     } catch (error) {
-      this.log(`${service.format}.facts failed on ${doc.uri}: ${describe(error)}`);
-      entry.facts = emptyFacts(doc.uri, service.format);
+      this.log(`${service.format}.facts failed on ${entry.doc.uri}: ${describe(error)}`);
+      entry.facts = emptyFacts(entry.doc.uri, service.format);
     }
+    this.allFacts = undefined;
   }
 
   /** All findings for the document, with the configured severities; `[]` for files no format claims. */
@@ -385,6 +489,7 @@ export class HeadroomEngine implements WorkspaceIndex {
     const scratch = `${uri}#headroom-fix-all`;
     let rounds = 1;
     this.replacedByScratch = uri;
+    this.allFacts = undefined;
     try {
       for (; rounds < 5; rounds++) {
         // The scratch URI has no file extension to claim it by: it keeps the original's format.
@@ -396,6 +501,7 @@ export class HeadroomEngine implements WorkspaceIndex {
     } finally {
       this.close(scratch);
       this.replacedByScratch = undefined;
+      this.allFacts = undefined;
     }
     if (rounds === 1) return first;
     return text === original ? [] : [minimalEdit(original, text)];
@@ -430,6 +536,13 @@ export class HeadroomEngine implements WorkspaceIndex {
       return fallback;
     }
   }
+}
+
+/** How many closed documents' facts are kept for the re-index of their file (see `closedFacts`). */
+const CLOSED_FACTS_KEPT = 8;
+
+function fingerprint(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
 function dispose(parsed: ParsedDocument): void {

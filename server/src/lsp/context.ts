@@ -10,13 +10,26 @@ export interface ServerContext {
   documents: Map<string, TextDocument>;
   /**
    * Brings the engine up to date with the editor's text of `uri`: edits are queued as they arrive and
-   * parsed in one go here (before a request, or when the diagnostics timer fires), so a burst of
-   * keystrokes costs one incremental parse, not one per keystroke.
+   * parsed in one go here (before a request, or when the queued messages are all handled), so a burst
+   * of keystrokes costs one incremental parse, not one per keystroke.
    */
   sync(uri: string): void;
   /** Findings per document version, so code actions reuse the published lint. */
   findings(uri: string): Finding[];
-  /** Lints again after the debounce and publishes diagnostics; `all` re-lints every open document. */
+  /**
+   * The findings of `uri` with an id that changes whenever they may have (a new version, or other
+   * files' facts changed): what pull diagnostics answer with.
+   */
+  report(uri: string): { resultId: string; findings: Finding[] };
+  /**
+   * Diagnostics are due for `uri` (`all`: every open document, when cross-file facts changed): they
+   * are published as soon as every message already received is handled (push clients), or the client
+   * is asked to pull again (pull clients).
+   */
   scheduleDiagnostics(uri: string | 'all'): void;
+  /** Resolves once every message received so far has been handled, so an answer reflects the newest edits. */
+  quiet(): Promise<void>;
+  /** Forgets what the server kept for a closed document (pending analysis, cached lint) and clears its diagnostics. */
+  closed(uri: string): void;
   log(message: string): void;
 }

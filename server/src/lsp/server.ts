@@ -26,15 +26,18 @@ import * as alloyFeatures from './alloyFeatures';
 import * as formatting from './handlers/formatting';
 import * as rangeFormatting from './handlers/rangeFormatting';
 import * as workspaceScan from './workspaceScan';
+import * as diagnostic from './handlers/diagnostic';
+import { AnalysisScheduler } from './scheduler';
 import * as capacityReport from './handlers/capacityReport';
 import * as pipelineGraph from './handlers/pipelineGraph';
 
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc from the VS Code
 // client). stdout carries the protocol in stdio mode, so everything else goes to connection.console.
 
-const DIAGNOSTICS_DELAY_MS = 120;
-
-const connection = createConnection(ProposedFeatures.all);
+// No debounce: diagnostics are computed once every message already received is handled (see
+// scheduler.ts), so a burst of keystrokes is analysed once, for its newest version, with no fixed wait.
+const scheduler = new AnalysisScheduler((uri) => publish(uri), (message) => connection.console.error(message));
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: scheduler.messageStrategy });
 const documents = new Map<string, TextDocument>();
 const engine = new HeadroomEngine({
   services: ALL_FORMATS,
@@ -42,8 +45,14 @@ const engine = new HeadroomEngine({
   log: (message) => connection.console.error(message),
 });
 
-const lintCache = new Map<string, { version: number; findings: Finding[] }>();
-const pending = new Map<string, NodeJS.Timeout>();
+const lintCache = new Map<string, { version: number; epoch: number; findings: Finding[] }>();
+/** Bumped whenever other files' facts (or the configuration) change: every cached lint is stale then. */
+let epoch = 0;
+/** What was last published per document, so a re-lint that changes nothing publishes nothing. */
+const published = new Map<string, { version: number; json: string }>();
+/** Clients that ask for diagnostics (LSP 3.17 pull) get no pushed ones: never both for one client. */
+let pullDiagnostics = false;
+let refreshDiagnostics = false;
 let inlayHintsEnabled = true;
 let pullConfiguration = false;
 let watchFiles = false;
@@ -61,39 +70,62 @@ const ctx: ServerContext = {
     if (textDocumentSync.flush(ctx, uri)) ctx.scheduleDiagnostics('all');
   },
   findings(uri) {
+    return ctx.report(uri).findings;
+  },
+  report(uri) {
     ctx.sync(uri);
     const doc = documents.get(uri);
-    if (!doc) return [];
-    const cached = lintCache.get(uri);
-    if (cached && cached.version === doc.version) return cached.findings;
-    const findings = engine.lint(uri);
-    lintCache.set(uri, { version: doc.version, findings });
-    return findings;
+    if (!doc) return { resultId: '', findings: [] };
+    let cached = lintCache.get(uri);
+    if (!cached || cached.version !== doc.version || cached.epoch !== epoch) {
+      cached = { version: doc.version, epoch, findings: engine.lint(uri) };
+      lintCache.set(uri, cached);
+    }
+    return { resultId: `${cached.version}.${cached.epoch}`, findings: cached.findings };
   },
   scheduleDiagnostics(target) {
-    const uris = target === 'all' ? [...documents.keys()] : [target];
-    for (const uri of uris) {
-      if (target === 'all') lintCache.delete(uri);
-      clearTimeout(pending.get(uri));
-      // Debounced per document: a burst of keystrokes lints once, for the newest version only.
-      pending.set(uri, setTimeout(() => {
-        pending.delete(uri);
-        const doc = documents.get(uri);
-        if (!doc) return;
-        const version = doc.version;
-        const diagnostics = ctx.findings(uri).map(toDiagnostic);
-        if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
-      }, DIAGNOSTICS_DELAY_MS));
+    if (target === 'all') {
+      epoch++;
+      if (pullDiagnostics) {
+        if (refreshDiagnostics) void connection.languages.diagnostics.refresh();
+        return;
+      }
+      // Documents already waiting (the one being edited) keep their place ahead of the others.
+      scheduler.queue([...documents.keys()]);
+      return;
     }
+    if (!pullDiagnostics) scheduler.touch(target);
+  },
+  quiet: () => scheduler.quiet(),
+  closed(uri) {
+    scheduler.forget(uri);
+    lintCache.delete(uri);
+    published.delete(uri);
+    // A pull client drops a closed document's diagnostics itself.
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   },
   log: (message) => connection.console.log(message),
 };
+
+/** Lints `uri` (if it changed) and pushes its diagnostics, unless the very same ones are already published. */
+function publish(uri: string): void {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const diagnostics = ctx.report(uri).findings.map(toDiagnostic);
+  const json = JSON.stringify(diagnostics);
+  const last = published.get(uri);
+  if (last && last.version === doc.version && last.json === json) return;
+  published.set(uri, { version: doc.version, json });
+  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+}
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   const { capabilities } = params;
   pullConfiguration = capabilities.workspace?.configuration === true;
   watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceRoots = configuration.rootsFrom(params);
+  pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+  refreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
   documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
   alloyFeaturesDynamic = alloyFeatures.registersDynamically(capabilities);
   formattingRegisteredLater = formatting.registersDynamically(capabilities);
@@ -110,6 +142,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       completionProvider: { triggerCharacters: ['.', '"', '='] },
       definitionProvider: true,
       referencesProvider: true,
+      ...(pullDiagnostics ? { diagnosticProvider: diagnostic.OPTIONS } : {}),
       ...alloyFeatures.staticCapabilities(alloyFeaturesDynamic),
       workspaceSymbolProvider: true,
       documentFormattingProvider: !formattingRegisteredLater,
@@ -129,6 +162,7 @@ foldingRange.register(ctx);
 completion.register(ctx);
 definition.register(ctx);
 references.register(ctx);
+diagnostic.register(ctx);
 capacityReport.register(ctx);
 pipelineGraph.register(ctx);
 semanticTokens.register(ctx);
@@ -157,7 +191,8 @@ configuration.register(ctx, {
 // Diagnostics for people and load tests: open documents and the server's memory.
 connection.onRequest('headroom/stats', () => {
   if (typeof global.gc === 'function') global.gc();
-  return { documents: documents.size, engineDocuments: engine.uris().length, heapUsed: process.memoryUsage().heapUsed };
+  const memory = process.memoryUsage();
+  return { documents: documents.size, engineDocuments: engine.uris().length, heapUsed: memory.heapUsed, rss: memory.rss, pendingAnalyses: scheduler.pending };
 });
 
 // A broken message or a vanished client must not take the editor's server down with an exception.

@@ -4,6 +4,7 @@ import { alloyService } from '../../../server/src/core/alloy/service';
 import { buildPipelineGraph, relatedFiles, roleOf, type PipelineGraph } from '../../../server/src/core/alloy/pipeline-graph';
 import type { AlloyParsed } from '../../../server/src/core/alloy/parser';
 import { defaultCatalog } from '../../../server/src/core/capacity/catalog';
+import { defaultConfig } from '../../../server/src/core/config';
 import type { HeadroomEngine } from '../../../server/src/core/engine';
 import { newEngine } from '../../helpers/alloy';
 import { readFixture } from '../../helpers/paths';
@@ -122,6 +123,25 @@ test('capacity figures: as written or Alloy\'s default, with the tier\'s value a
   assert.deepEqual(scrape.figures.map((f) => [f.name, f.value, f.isDefault ?? false]), [['scrape_interval', '"30s"', false], ['scrape_timeout', '"10s"', true]]);
   const queue = graph.nodes.find((n) => n.id === 'prometheus.remote_write.mimir')!;
   assert.deepEqual(queue.figures.map((f) => f.name), ['endpoint.queue_config.capacity', 'endpoint.queue_config.max_shards']);
+});
+
+test('capacity figures show the defaults of the chosen alloyVersion (batch 8192/0 before 1.11, 2000/3000 since)', async () => {
+  const text = 'otelcol.processor.batch "b" {\n  output { }\n}\n';
+  const figures = async (alloyVersion?: string) => {
+    const engine = await newEngine();
+    engine.setConfig({ ...defaultConfig(), alloyVersion });
+    const uri = 'file:///work/defaults.alloy';
+    engine.open({ uri, text });
+    const parsed = alloyService.parse({ uri, text }) as AlloyParsed;
+    try {
+      const node = buildPipelineGraph([{ uri, parsed, findings: engine.lint(uri) }], engine.context()).nodes[0];
+      return node.figures.map((f) => [f.name, f.value, f.isDefault]);
+    } finally {
+      parsed.dispose();
+    }
+  };
+  assert.deepEqual(await figures('1.10'), [['send_batch_size', '8192', true], ['send_batch_max_size', '0', true], ['timeout', '"200ms"', true]]);
+  assert.deepEqual(await figures(undefined), [['send_batch_size', '2000', true], ['send_batch_max_size', '3000', true], ['timeout', '"200ms"', true]]);
 });
 
 test('the memory limiter is compared with the memory limit of the Alloy pod in the workspace', async () => {

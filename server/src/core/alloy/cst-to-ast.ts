@@ -15,13 +15,24 @@ type SyntaxNode = Parser.SyntaxNode;
 
 export const MAX_DEPTH = 1000;
 
-export function toAst(root: SyntaxNode): AlloyFile {
-  return { body: toStatements(root), span: spanOf(root) };
+export function toAst(root: SyntaxNode, cache?: StatementCache): AlloyFile {
+  return { body: toStatements(root, cache), span: spanOf(root) };
 }
 
 /** The statements (attributes and blocks) directly inside `container` (the file or a block body). */
-export function toStatements(container: SyntaxNode): Statement[] {
-  return convert<Statement[]>(statementsStep(container));
+export function toStatements(container: SyntaxNode, cache?: StatementCache): Statement[] {
+  return convert<Statement[]>(statementsStep(container), cache);
+}
+
+/**
+ * Lets a caller reuse the statements it converted for an earlier version of the tree (reuse.ts): a
+ * statement's AST depends only on its own subtree and on its depth (the MAX_DEPTH cut).
+ */
+export interface StatementCache {
+  /** The AST of the statement `node` at `depth`, if its subtree is one converted before; else undefined, and it is converted now. */
+  reuse(node: SyntaxNode, depth: number): Statement | undefined;
+  /** The statement just converted from `node` at `depth` (undefined: it had no name), after the statements inside it. */
+  converted(node: SyntaxNode, depth: number, statement: Statement | undefined): void;
 }
 
 /**
@@ -40,8 +51,8 @@ interface Step {
 const cutExpression = (child: SyntaxNode): Expr => ({ kind: 'error', span: spanOf(child) });
 
 /** Runs `top` and every step it leads to, depth first, children before parents, without recursion. */
-function convert<T>(top: Step): T {
-  const frames: { step: Step; results: unknown[] }[] = [{ step: top, results: [] }];
+function convert<T>(top: Step, cache?: StatementCache): T {
+  const frames: { step: Step; results: unknown[]; statement?: SyntaxNode }[] = [{ step: top, results: [] }];
   for (;;) {
     const frame = frames[frames.length - 1];
     const { step, results } = frame;
@@ -49,11 +60,16 @@ function convert<T>(top: Step): T {
       const child = step.children[results.length];
       const cut = step.plan ? step.cut : cutExpression;
       if (frames.length > MAX_DEPTH && cut) results.push(cut(child));
-      else frames.push({ step: (step.plan ?? exprStep)(child), results: [] });
+      else if (cache && step.plan === statementStep) {
+        const reused = cache.reuse(child, frames.length);
+        if (reused) results.push(reused);
+        else frames.push({ step: statementStep(child), results: [], statement: child });
+      } else frames.push({ step: (step.plan ?? exprStep)(child), results: [] });
       continue;
     }
     frames.pop();
     const value = step.make(results);
+    if (frame.statement) cache!.converted(frame.statement, frames.length, value as Statement | undefined);
     if (frames.length === 0) return value as T;
     frames[frames.length - 1].results.push(value);
   }

@@ -7,6 +7,7 @@ import type { ParsedDocument, SourceDocument } from '../service';
 import type { AlloyFile } from './ast';
 import { toAst } from './cst-to-ast';
 import { syntaxFindings } from './syntax';
+import { StatementReuse } from './reuse';
 
 export interface AlloyParsed extends ParsedDocument {
   readonly format: 'alloy';
@@ -19,6 +20,14 @@ export interface AlloyParsed extends ParsedDocument {
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
+
+/**
+ * Trees live in the wasm heap, which the JavaScript garbage collector neither sees nor frees: a tree
+ * that is never deleted leaks for the life of the process (tens of thousands of them and tree-sitter
+ * aborts). `dispose()` deletes a result's tree; a result dropped without it has its tree deleted
+ * when the garbage collector reclaims the result.
+ */
+const orphanedTrees = new FinalizationRegistry<Parser.Tree>((tree) => tree.delete());
 
 /**
  * Loads the web-tree-sitter runtime and the Alloy grammar once. Both .wasm files are looked up next
@@ -60,8 +69,10 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
   if (previous && previous.changes.length > 0) {
     oldTree = previous.parsed.tree.copy();
     let text = previous.parsed.doc.text;
+    let lines: LineIndex | undefined = previous.parsed.lines;
     for (const change of previous.changes) {
-      text = applyEdit(oldTree, text, change);
+      text = applyEdit(oldTree, text, change, lines);
+      lines = undefined;
     }
     if (text !== doc.text) {
       // The changes do not lead to this text (a client bug or a missed notification): parse afresh.
@@ -69,54 +80,85 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
       oldTree = undefined;
     }
   }
-  const tree = parser.parse(doc.text, oldTree);
+  let tree = parser.parse(doc.text, oldTree);
   oldTree?.delete();
-  previous?.parsed.dispose();
+  if (oldTree && tree.rootNode.hasError) {
+    // Error recovery depends on which subtrees the parser could reuse: with an error in the text, an
+    // incremental reparse may recover differently from a fresh parse (tree-sitter promises nothing
+    // there; random edits of corpus files found cases), and the findings must not depend on the
+    // edits that led to a text. So a text with an error is parsed afresh (and its statements
+    // converted afresh: a fresh tree shares no subtree with the previous one).
+    tree.delete();
+    tree = parser.parse(doc.text);
+  }
 
-  const lines = new LineIndex(doc.text);
-  const ast = toAst(tree.rootNode);
-  let disposed = false;
-  return {
-    format: 'alloy',
-    doc,
-    lines,
-    ast,
-    syntax: syntaxFindings(tree.rootNode, ast, lines, doc),
-    tree,
-    dispose() {
-      if (!disposed) {
-        disposed = true;
-        tree.delete();
-      }
-    },
-  };
+  let result: AlloyParsed;
+  try {
+    const lines = new LineIndex(doc.text);
+    // A document being edited (parsed with its previous version) keeps its statements for the next
+    // version: those whose subtrees the reparse reused keep their AST and syntax problems. The
+    // previous tree is freed only afterwards, as reuse.ts recognises those subtrees by address. A
+    // document parsed once (the CLI, the workspace index, a file just opened) keeps nothing.
+    const reuse = previous ? new StatementReuse(previous.parsed) : undefined;
+    const ast = toAst(tree.rootNode, reuse);
+    const syntax = syntaxFindings(tree.rootNode, ast, lines, doc, reuse);
+    let disposed = false;
+    result = {
+      format: 'alloy',
+      doc,
+      lines,
+      ast,
+      syntax,
+      tree,
+      dispose() {
+        if (!disposed) {
+          disposed = true;
+          orphanedTrees.unregister(result);
+          tree.delete();
+        }
+      },
+    };
+    reuse?.keep(result);
+  } catch (error) {
+    tree.delete();
+    throw error;
+  } finally {
+    previous?.parsed.dispose();
+  }
+  orphanedTrees.register(result, tree, result);
+  return result;
 }
 
-/** Applies one change to `tree` (as an edit) and returns the changed text. */
-function applyEdit(tree: Parser.Tree, text: string, change: TextChange): string {
-  const lines = new LineIndex(text);
+/** Applies one change to `tree` (as an edit) and returns the changed text. `lines`: the index of `text`, if at hand. */
+function applyEdit(tree: Parser.Tree, text: string, change: TextChange, lines = new LineIndex(text)): string {
   const startIndex = lines.offsetAt(change.range.start);
   const oldEndIndex = Math.max(startIndex, lines.offsetAt(change.range.end));
   const newText = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
   const newEndIndex = startIndex + change.text.length;
+  const startPosition = treeSitterPoint(text, startIndex);
   tree.edit({
     startIndex,
     oldEndIndex,
     newEndIndex,
-    startPosition: treeSitterPoint(text, startIndex),
-    oldEndPosition: treeSitterPoint(text, oldEndIndex),
-    newEndPosition: treeSitterPoint(newText, newEndIndex),
+    startPosition,
+    oldEndPosition: advance(startPosition, text.slice(startIndex, oldEndIndex)),
+    newEndPosition: advance(startPosition, change.text),
   });
   return newText;
 }
 
 /** Tree-sitter counts rows by `\n` only (LSP also breaks lines at a lone `\r`); columns are UTF-16 units. */
 function treeSitterPoint(text: string, index: number): Parser.Point {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+  return advance({ row: 0, column: 0 }, text.slice(0, index));
+}
+
+/** The point reached from `point` after `text`. */
+function advance(point: Parser.Point, text: string): Parser.Point {
+  let row = point.row;
+  let lineStart = -point.column;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
     row++;
     lineStart = i + 1;
   }
-  return { row, column: index - lineStart };
+  return { row, column: text.length - lineStart };
 }

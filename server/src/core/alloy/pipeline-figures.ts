@@ -5,6 +5,7 @@ import type { BlockStmt } from './ast';
 import { attribute, childBlock } from './rule-context';
 import { COMPONENTS_BY_NAME } from './schema/components';
 import type { BlockSpec } from './schema/types';
+import { defaultIn } from './schema/versions';
 
 // The capacity figures a pipeline node shows: the settings that size a component (batch flush size and
 // interval, memory limiter limits, queue sizes, scrape interval), as written or as Alloy's default, with
@@ -33,13 +34,14 @@ const SIZING_ARGUMENTS: [string, string[]][] = [
   ['prometheus.scrape', ['scrape_interval', 'scrape_timeout']],
 ];
 
-export function componentFigures(block: BlockStmt, tier: TierRecommendation | undefined, pod: { bytes: number; from: string } | undefined): NodeFigure[] {
+/** `version`: the Alloy release checked against (alloyVersion), whose defaults are shown for unwritten arguments. */
+export function componentFigures(block: BlockStmt, tier: TierRecommendation | undefined, pod: { bytes: number; from: string } | undefined, version: string): NodeFigure[] {
   const entry = SIZING_ARGUMENTS.find(([name]) => (name.endsWith('.') ? block.name.startsWith(name) : block.name === name));
   if (!entry) return [];
   const figures: NodeFigure[] = [];
   for (const path of entry[1]) {
     const written = writtenValue(block, path);
-    const fallback = written === undefined ? schemaDefault(block.name, path) : undefined;
+    const fallback = written === undefined ? schemaDefault(block.name, path, version) : undefined;
     const value = written ?? fallback;
     if (value === undefined) continue;
     // `limit_percentage` defaults to 0 (unused): show it only where it is written.
@@ -67,12 +69,12 @@ function writtenValue(block: BlockStmt, path: string): string | undefined {
   return attr ? (attr.value.kind === 'string' || attr.value.kind === 'number' || attr.value.kind === 'bool' ? attr.value.raw : 'expression') : undefined;
 }
 
-/** Alloy's documented default for an argument path, from the component schema. */
-function schemaDefault(component: string, path: string): string | undefined {
+/** Alloy's default for an argument path in a release, from the component schema. */
+function schemaDefault(component: string, path: string, version: string): string | undefined {
   let spec: BlockSpec | undefined = COMPONENTS_BY_NAME.get(component);
   const parts = path.split('.');
   for (const part of parts.slice(0, -1)) spec = spec?.blocks[part];
-  const value = spec?.args[parts[parts.length - 1]]?.default;
-  return value === undefined ? undefined : String(value);
+  const arg = spec?.args[parts[parts.length - 1]];
+  return arg ? defaultIn(arg, version) : undefined;
 }
 

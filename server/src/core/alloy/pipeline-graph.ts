@@ -200,7 +200,8 @@ export function buildPipelineGraph(files: PipelineFile[], ctx: AnalysisContext):
   }
 
   const { selection } = selectTier(main.parsed, ctx);
-  const pod = containerMemory({ parsed: main.parsed, analysis: ctx, tier: selection, ...alloyScope(main.parsed, ctx) });
+  const scope = alloyScope(main.parsed, ctx);
+  const pod = containerMemory({ parsed: main.parsed, analysis: ctx, tier: selection, ...scope });
   const edges: PipelineEdge[] = [];
   const seen = new Set<string>();
   const blocks = new Set([...declared.values()].map((d) => d.block));
@@ -244,7 +245,7 @@ export function buildPipelineGraph(files: PipelineFile[], ctx: AnalysisContext):
       range: lines.range(navigationSpan(d.block).start, navigationSpan(d.block).end),
       blockRange: lines.range(d.block.span.start, d.block.span.end),
       ...(d.group !== undefined ? { group: d.group } : {}),
-      figures: componentFigures(d.block, selection?.tier, pod),
+      figures: componentFigures(d.block, selection?.tier, pod, scope.version),
       findings: counts,
       ...(sorted[0] ? { worst: sorted[0].severity } : {}),
       messages: sorted.slice(0, 5).map((f) => `${f.severity}: ${f.message}`),

@@ -8,7 +8,7 @@ import { KEYWORDS, isValidIdentifier } from './identifier';
 
 type SyntaxNode = Parser.SyntaxNode;
 
-interface Problem {
+export interface Problem {
   start: number;
   end: number;
   message: string;
@@ -21,22 +21,43 @@ interface Problem {
  * One readable `alloy/syntax` finding per problem, and at most one per line as Alloy's own parser
  * reports them, so an unclosed brace or a stray character does not cascade into a page of errors.
  */
-export function syntaxFindings(root: SyntaxNode, ast: AlloyFile, lines: LineIndex, doc: SourceDocument): Finding[] {
+export function syntaxFindings(root: SyntaxNode, ast: AlloyFile, lines: LineIndex, doc: SourceDocument, cache?: ProblemCache): Finding[] {
   const { uri } = doc;
   const problems: Problem[] = [...characterProblems(lines.text), ...encodingProblems(doc)];
   const cursor = root.walk();
+  // Statements whose problems are being collected for `cache`, with where they start in `problems`.
+  const open: { depth: number; from: number; record(found: Problem[]): void }[] = [];
+  const close = (depth: number) => {
+    while (open.length > 0 && open[open.length - 1].depth === depth) {
+      const statement = open.pop()!;
+      statement.record(problems.slice(statement.from));
+    }
+  };
   try {
+    let depth = 0;
     let descend = true;
     for (;;) {
       if (descend) {
-        const verdict = inspect(cursor, ast, lines, uri, problems);
-        if (verdict === 'descend' && cursor.gotoFirstChild()) continue;
+        const type = cursor.nodeType;
+        const cached = cache && (type === 'attribute' || type === 'block') ? cache.at(cursor) : undefined;
+        if (cached && 'known' in cached) {
+          problems.push(...cached.known);
+        } else {
+          if (cached) open.push({ depth, from: problems.length, record: cached.record });
+          const verdict = inspect(cursor, ast, lines, uri, problems);
+          if (verdict === 'descend' && cursor.gotoFirstChild()) {
+            depth++;
+            continue;
+          }
+          close(depth);
+        }
       }
       if (cursor.gotoNextSibling()) {
         descend = true;
         continue;
       }
       if (!cursor.gotoParent()) break;
+      close(--depth);
       descend = false;
     }
   } finally {
@@ -55,6 +76,19 @@ export function syntaxFindings(root: SyntaxNode, ast: AlloyFile, lines: LineInde
     findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * Lets a caller reuse the problems found in a statement for an earlier version (reuse.ts). Only a
+ * statement without errors is cached: the problems in it (comments, escapes, labels, missing commas
+ * and quotes) depend on its own text alone, while an error region is described from its neighbours.
+ */
+export interface ProblemCache {
+  /**
+   * For the statement at `cursor` (left where it is): the problems found in it before, moved to this
+   * version's offsets; or where to record those found now; undefined when it is not cached.
+   */
+  at(cursor: Parser.TreeCursor): { known: Problem[] } | { record(problems: Problem[]): void } | undefined;
 }
 
 /**

@@ -88,8 +88,11 @@ export interface HpaModel {
   documentIndex: number;
 }
 
+/**
+ * What rules and features read from a YAML file. The `yaml` documents themselves are not kept (only
+ * the nodes fixes insert into): on a large values file they are most of the memory an open file costs.
+ */
 export interface YamlModel {
-  documents: Document.Parsed[];
   workloads: WorkloadModel[];
   hpas: HpaModel[];
   syntaxErrors: { message: string; span: Span }[];
@@ -208,7 +211,7 @@ function labelsOf(metadata: unknown): Record<string, string> {
 
 /** Kubernetes objects of every document: workloads with pod templates, and HPAs. */
 export function manifestModel(documents: Document.Parsed[]): YamlModel {
-  const model: YamlModel = { documents, workloads: [], hpas: [], syntaxErrors: [] };
+  const model: YamlModel = { workloads: [], hpas: [], syntaxErrors: [] };
   documents.forEach((document, documentIndex) => {
     for (const error of document.errors) model.syntaxErrors.push({ message: error.message.split('\n')[0], span: { start: error.pos[0], end: error.pos[1] } });
     const root = document.contents;
@@ -286,7 +289,7 @@ function hpaModel(root: YAMLMap, apiVersion: string, name: string, namespace: st
  * chart convention), with its sibling `replicaCount`, `env`/`extraEnv` and `autoscaling`.
  */
 export function valuesModel(documents: Document.Parsed[]): YamlModel {
-  const model: YamlModel = { documents, workloads: [], hpas: [], syntaxErrors: [] };
+  const model: YamlModel = { workloads: [], hpas: [], syntaxErrors: [] };
   documents.forEach((document, documentIndex) => {
     for (const error of document.errors) model.syntaxErrors.push({ message: error.message.split('\n')[0], span: { start: error.pos[0], end: error.pos[1] } });
     const visit = (node: unknown, path: string[], depth: number) => {

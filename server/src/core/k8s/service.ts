@@ -12,7 +12,8 @@ import { describeBand } from '../capacity/load';
 import { loadRequirements } from '../capacity/requirements';
 import { describeSustained, sustainedBy } from '../capacity/sustains';
 import { formatKubernetesCpu, formatKubernetesMemory, parseCpuQuantity, parseMemoryQuantity, parseGoMemLimit } from '../quantity';
-import { manifestModel, parseYaml, valuesModel, type HpaModel, type WorkloadModel } from './model';
+import { manifestModel, valuesModel, type HpaModel, type WorkloadModel } from './model';
+import { parseYamlChunked, type YamlChunk } from './incremental';
 import { detect, type Detection } from './detect';
 import { type K8sRuleContext, type YamlParsed, describe } from './context';
 import { K8S_RULES } from './rules';
@@ -42,9 +43,16 @@ function directiveFor(directives: Directive[], lines: LineIndex, objectStarts: n
   return between ? undefined : directive;
 }
 
-function build(doc: SourceDocument, format: 'k8s' | 'helm'): YamlParsed {
-  const documents = parseYaml(doc.text);
-  return { format, doc, lines: new LineIndex(doc.text), model: format === 'k8s' ? manifestModel(documents) : valuesModel(documents) };
+/** The parsed chunks of documents being edited, so the next keystroke re-parses only the chunk it touched. */
+const chunkCaches = new WeakMap<YamlParsed, YamlChunk[]>();
+
+function build(doc: SourceDocument, format: 'k8s' | 'helm', previous?: YamlParsed): YamlParsed {
+  const { documents, chunks } = parseYamlChunked(doc.text, previous && chunkCaches.get(previous));
+  const parsed: YamlParsed = { format, doc, lines: new LineIndex(doc.text), model: format === 'k8s' ? manifestModel(documents) : valuesModel(documents) };
+  // Only a document that is being edited keeps its chunks (they hold the node tree): opened files and
+  // the CLI keep the model alone.
+  if (previous && chunks) chunkCaches.set(parsed, chunks);
+  return parsed;
 }
 
 const detections = new WeakMap<YamlParsed, { config: unknown; map: Map<WorkloadModel | HpaModel, Detection>; directives: Directive[]; findings: Finding[] }>();
@@ -324,7 +332,7 @@ function common(format: 'k8s' | 'helm', claims: (doc: SourceDocument) => boolean
   return {
     format,
     claims,
-    parse: (doc) => build(doc, format),
+    parse: (doc, previous) => build(doc, format, previous?.parsed),
     facts,
     lint,
     hover,

@@ -45,7 +45,7 @@ export function register(ctx: ServerContext): void {
     documents.delete(textDocument.uri);
     pending.delete(textDocument.uri);
     const factsChanged = engine.close(textDocument.uri);
-    connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    ctx.closed(textDocument.uri);
     if (factsChanged) ctx.scheduleDiagnostics('all');
     // Unsaved edits are gone with the editor: what cross-file rules see is the file on disk again.
     void onFilesChanged(ctx, [{ uri: textDocument.uri, type: FileChangeType.Changed }], () => engine.currentConfig.maxFileBytes);

@@ -1,0 +1,204 @@
+import * as os from 'node:os';
+import { Worker, isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { HeadroomEngine } from '../core/engine';
+import type { Finding } from '../core/types';
+import type { DocumentFacts } from '../core/workspace';
+import { createEngine, loadSettings } from './workspace';
+
+// `headroom check` over many files on every core, with the output of a serial run. Cross-file rules
+// need every file's facts before any file is linted, so a check has two rounds:
+//   1. open: the documents are shared out one at a time (the largest first) between this thread and
+//      worker threads; each parses its documents — once — and sends back their facts;
+//   2. lint: every thread gets every document's facts and lints the ones it holds (their parse kept).
+// The engine orders cross-file facts by URI, so each thread sees them as a single engine would; results
+// and log lines are returned per document, in the order the documents were given.
+
+/** A document to check, as `check` read it (from disk or standard input). */
+export interface CheckDocument {
+  uri: string;
+  text: string;
+  invalidUtf8?: number[];
+}
+
+export interface ParallelCheck {
+  docs: CheckDocument[];
+  /** Where the workspace configuration comes from; every thread loads it as `check` does. */
+  cwd: string;
+  configPath?: string;
+  /** Threads to use, this one included; default: every core, one for small inputs. */
+  jobs?: number;
+}
+
+/** What `check` reads from an engine, answered from the threads' results. */
+export interface CheckedDocuments {
+  formatOf(uri: string): string | undefined;
+  lint(uri: string): Finding[];
+  /** Log lines (internal errors), grouped by document in request order. */
+  log: string;
+}
+
+/** Below this many characters in total a worker's start-up (loading the code and the wasm) costs more than it saves. */
+const PARALLEL_MIN_CHARS = 256 * 1024;
+
+type ToWorker =
+  | { kind: 'open'; index: number; doc: CheckDocument }
+  | { kind: 'lint'; facts: DocumentFacts[] };
+type Opened = { format?: string; facts?: DocumentFacts; log: string };
+type Linted = { index: number; findings: Finding[]; log: string };
+type FromWorker =
+  | { kind: 'ready' }
+  | ({ kind: 'opened'; index: number } & Opened)
+  | { kind: 'linted'; results: Linted[] };
+
+/**
+ * Checks `docs` on several threads. Undefined when one thread is the better choice (`--jobs 1`, one
+ * document, a small input): the caller then checks them in its own engine, as before.
+ */
+export async function checkInParallel(request: ParallelCheck): Promise<CheckedDocuments | undefined> {
+  const chars = request.docs.reduce((sum, doc) => sum + doc.text.length, 0);
+  const jobs = Math.min(request.jobs ?? (chars < PARALLEL_MIN_CHARS ? 1 : os.availableParallelism()), request.docs.length);
+  if (jobs <= 1) return undefined;
+
+  const opened: Opened[] = [];
+  const linted: Linted[] = [];
+  // Largest first, so no thread is left with a big document at the end.
+  const queue = request.docs.map((_, index) => index).sort((a, b) => request.docs[b].text.length - request.docs[a].text.length || a - b);
+  const local = await DocumentChecker.create(request.cwd, request.configPath);
+  const workers = Array.from({ length: jobs - 1 }, () => startWorker(request));
+  try {
+    // Round 1: every thread takes the next document until none is left.
+    const workersDone = workers.map((worker) => new Promise<void>((resolve, reject) => {
+      worker.onMessage = (message) => {
+        if (message.kind === 'opened') opened[message.index] = message;
+        if (message.kind !== 'ready' && message.kind !== 'opened') return;
+        const index = queue.shift();
+        if (index === undefined) return resolve();
+        worker.send({ kind: 'open', index, doc: request.docs[index] });
+      };
+      worker.onError = reject;
+    }));
+    for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+      opened[index] = local.open(index, request.docs[index]);
+      // Let the workers' requests for their next document in between documents.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(workersDone);
+
+    // Round 2: every thread lints its documents with every document's facts.
+    const facts = opened.flatMap((result) => (result.facts ? [result.facts] : []));
+    const lintsDone = workers.map((worker) => new Promise<void>((resolve, reject) => {
+      worker.onMessage = (message) => {
+        if (message.kind !== 'linted') return;
+        for (const result of message.results) linted[result.index] = result;
+        resolve();
+      };
+      worker.onError = reject;
+      worker.send({ kind: 'lint', facts });
+    }));
+    for (const result of local.lint(facts)) linted[result.index] = result;
+    await Promise.all(lintsDone);
+  } catch {
+    // A worker that could not start or died: the caller checks serially instead.
+    return undefined;
+  } finally {
+    local.dispose();
+    for (const worker of workers) worker.onError = () => undefined;
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  const byUri = new Map(request.docs.map((doc, index) => [doc.uri, index]));
+  const at = (uri: string) => byUri.get(uri) ?? -1;
+  return {
+    formatOf: (uri) => opened[at(uri)]?.format,
+    lint: (uri) => linted[at(uri)]?.findings ?? [],
+    log: request.docs.map((_, index) => (opened[index]?.log ?? '') + (linted[index]?.log ?? '')).join(''),
+  };
+}
+
+/** One thread's share of a check: the documents it opened stay open (parsed once) until it lints them. */
+class DocumentChecker {
+  private readonly mine = new Map<number, string>();
+  private log = '';
+  private engine!: HeadroomEngine;
+
+  static async create(cwd: string, configPath: string | undefined): Promise<DocumentChecker> {
+    const checker = new DocumentChecker();
+    checker.engine = await createEngine(loadSettings(cwd, configPath), (message) => { checker.log += `${message}\n`; });
+    return checker;
+  }
+
+  open(index: number, doc: CheckDocument): Opened {
+    this.log = '';
+    this.engine.open(doc);
+    const format = this.engine.formatOf(doc.uri);
+    if (!format) {
+      // No format claims it: nothing to keep.
+      this.engine.close(doc.uri);
+      return { log: this.log };
+    }
+    this.mine.set(index, doc.uri);
+    return { format, facts: this.engine.get(doc.uri), log: this.log };
+  }
+
+  lint(facts: DocumentFacts[]): Linted[] {
+    for (const fact of facts) if (!this.engine.has(fact.uri)) this.engine.addFacts(fact);
+    const results: Linted[] = [];
+    for (const [index, uri] of this.mine) {
+      this.log = '';
+      const findings = this.engine.lint(uri);
+      results.push({ index, findings, log: this.log });
+    }
+    return results;
+  }
+
+  dispose(): void {
+    this.engine.dispose();
+  }
+}
+
+interface WorkerHandle {
+  send(message: ToWorker): void;
+  terminate(): Promise<number>;
+  onMessage: (message: FromWorker) => void;
+  onError: (error: Error) => void;
+}
+
+const WORKER_MARK = 'headroom-check-worker';
+
+/**
+ * A worker thread running this very module (the CLI bundle, or the compiled file under test): it is
+ * loaded with `require` from an eval'd entry, so the CLI's own `require.main` check stays false there.
+ */
+function startWorker(request: ParallelCheck): WorkerHandle {
+  const worker = new Worker(`require(${JSON.stringify(__filename)});`, {
+    eval: true,
+    workerData: { mark: WORKER_MARK, cwd: request.cwd, configPath: request.configPath },
+  });
+  const handle: WorkerHandle = {
+    send: (message) => worker.postMessage(message),
+    terminate: () => worker.terminate(),
+    onMessage: () => undefined,
+    onError: () => undefined,
+  };
+  worker.on('message', (message: FromWorker) => handle.onMessage(message));
+  worker.on('error', (error) => handle.onError(error));
+  worker.on('exit', (code) => { if (code !== 0) handle.onError(new Error(`check worker exited with code ${code}`)); });
+  return handle;
+}
+
+async function runWorker(port: MessagePort, data: { cwd: string; configPath?: string }): Promise<void> {
+  const checker = await DocumentChecker.create(data.cwd, data.configPath);
+  port.on('message', (message: ToWorker) => {
+    if (message.kind === 'open') {
+      port.postMessage({ kind: 'opened', index: message.index, ...checker.open(message.index, message.doc) } satisfies FromWorker);
+    } else {
+      port.postMessage({ kind: 'linted', results: checker.lint(message.facts) } satisfies FromWorker);
+      checker.dispose();
+    }
+  });
+  port.postMessage({ kind: 'ready' } satisfies FromWorker);
+}
+
+if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mark === WORKER_MARK) {
+  void runWorker(parentPort, workerData);
+}
