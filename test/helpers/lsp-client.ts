@@ -63,9 +63,7 @@ export class LspTestClient {
   }
 
   private write(message: Message): void {
-    const body = Buffer.from(JSON.stringify(message), 'utf8');
-    this.process.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.process.stdin.write(body);
+    this.process.stdin.write(LspTestClient.frame(message));
   }
 
   private static frame(message: Message): Buffer {
