@@ -206,7 +206,8 @@ configuration.register(ctx, {
 connection.onRequest('headroom/stats', () => {
   if (typeof global.gc === 'function') global.gc();
   const memory = process.memoryUsage();
-  return { documents: documents.size, engineDocuments: engine.uris().length, heapUsed: memory.heapUsed, rss: memory.rss, pendingAnalyses: scheduler.pending };
+  return { documents: documents.size, engineDocuments: engine.uris().length, heapUsed: memory.heapUsed, rss: memory.rss, pendingAnalyses: scheduler.pending,
+    heapTotal: memory.heapTotal };
 });
 
 // A broken message or a vanished client must not take the editor's server down with an exception.
