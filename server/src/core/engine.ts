@@ -552,6 +552,9 @@ function dispose(parsed: ParsedDocument): void {
 /**
  * Rules write the new lines of a fix with `\n`; in a file whose lines end in `\r\n` (or `\r`) each of those
  * becomes the line break of the line the edit is on, so a fix never leaves a file with mixed line endings.
+ * There, a span ending between `\r` and `\n` (an unterminated string token takes the `\r`) would give a
+ * position past the line's end: the edit's range is clamped like a finding's, so every position is inside
+ * the document (LSP clients clamp such a character; some reject it).
  */
 function withDocumentLineBreaks(fixes: Fix[], lines: LineIndex): Fix[] {
   if (!/\r/.test(lines.text)) return fixes;
@@ -559,7 +562,7 @@ function withDocumentLineBreaks(fixes: Fix[], lines: LineIndex): Fix[] {
     ...fix,
     edits: fix.edits.map((edit) => {
       const brk = lines.lineBreakAt(edit.range.start.line);
-      return brk === '\n' ? edit : { ...edit, newText: edit.newText.replace(/\r?\n/g, brk) };
+      return { range: clampRange(edit.range, lines), newText: brk === '\n' ? edit.newText : edit.newText.replace(/\r?\n/g, brk) };
     }),
   }));
 }
