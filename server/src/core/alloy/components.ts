@@ -58,24 +58,25 @@ export class ComponentIndex {
   }
 
   private collectComponents(statements: Statement[]): void {
-    for (const statement of statements) {
-      if (statement.kind !== 'block') continue;
-      if (statement.name === 'declare' || statement.name === 'foreach') {
-        if (statement.name === 'declare' && statement.label !== undefined && !this.declares.has(statement.label)) this.declares.set(statement.label, statement);
-        // Components declared inside a module or a foreach template are referenced by the same names.
-        this.collectComponents(statement.body);
-        continue;
+    walkComponentLevel(statements, (block) => {
+      if (block.name === 'declare') {
+        if (block.label !== undefined && !this.declares.has(block.label)) this.declares.set(block.label, block);
+        return;
       }
-      if (statement.name.startsWith('import.') && statement.label !== undefined && !this.imports.has(statement.label)) {
-        this.imports.set(statement.label, statement);
-      }
-      if (statement.name === 'template') {
-        this.collectComponents(statement.body);
-        continue;
-      }
-      const key = ComponentIndex.keyOf(statement);
-      if (key && !CONFIG_BLOCKS.has(statement.name) && !this.components.has(key)) this.components.set(key, statement);
-    }
+      if (block.name.startsWith('import.') && block.label !== undefined && !this.imports.has(block.label)) this.imports.set(block.label, block);
+      const key = isComponentLevelContainer(block) ? undefined : ComponentIndex.keyOf(block);
+      if (key && !CONFIG_BLOCKS.has(block.name) && !this.components.has(key)) this.components.set(key, block);
+    });
+  }
+
+  /** The components of `statements` that this index holds (the first of a duplicate key), in document order. */
+  componentsAmong(statements: Statement[]): BlockStmt[] {
+    const out: BlockStmt[] = [];
+    walkComponentLevel(statements, (block) => {
+      const key = ComponentIndex.keyOf(block);
+      if (key !== undefined && this.components.get(key) === block) out.push(block);
+    });
+    return out;
   }
 
   private collectReferences(owner: BlockStmt, statements: Statement[]): void {
@@ -95,6 +96,20 @@ export class ComponentIndex {
       return;
     }
     for (const child of childExprs(expr)) this.collectFromExpr(owner, child);
+  }
+}
+
+/** Blocks whose body is at component level too: components declared inside a module or a foreach template are referenced by the same names. */
+function isComponentLevelContainer(block: BlockStmt): boolean {
+  return block.name === 'declare' || block.name === 'foreach' || block.name === 'template';
+}
+
+/** Every block at component level among `statements`, in document order, descending into declare bodies and foreach templates. */
+function walkComponentLevel(statements: Statement[], visit: (block: BlockStmt) => void): void {
+  for (const statement of statements) {
+    if (statement.kind !== 'block') continue;
+    visit(statement);
+    if (isComponentLevelContainer(statement)) walkComponentLevel(statement.body, visit);
   }
 }
 

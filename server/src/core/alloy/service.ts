@@ -8,6 +8,7 @@ import { alloyHover } from './hover';
 import { codeLenses, inlayHints } from './estimates';
 import { completion } from './completion';
 import { ALLOY_RULES } from './rules';
+import { runRules } from './lint-cache';
 import type { AlloyRuleContext } from './rule-context';
 import { selectTier } from './tier';
 import { bytesArg, numberArg } from './rules/values';
@@ -78,7 +79,7 @@ export const alloyService: FormatService<AlloyParsed> = {
   lint(parsed: AlloyParsed, ctx: AnalysisContext): Finding[] {
     const { selection, findings } = selectTier(parsed, ctx);
     const ruleContext: AlloyRuleContext = { parsed, analysis: ctx, tier: selection, ...alloyScope(parsed, ctx) };
-    const ruleFindings = ALLOY_RULES.flatMap((rule) => rule.check(ruleContext));
+    const ruleFindings = runRules(ruleContext, ALLOY_RULES);
     return [...parsed.syntax, ...findings, ...ruleFindings];
   },
 

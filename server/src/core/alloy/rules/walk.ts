@@ -2,7 +2,7 @@ import type { AttributeStmt, BlockStmt, Statement } from '../ast';
 import type { BlockSpec, ComponentSpec } from '../schema/types';
 import { CONFIG_BLOCK_SPECS } from '../schema/components';
 import type { ComponentResolution } from '../modules';
-import type { AlloyRuleContext } from '../rule-context';
+import { type AlloyRuleContext, checkedStatements } from '../rule-context';
 import { availableIn } from '../schema/versions';
 
 export interface SchemaVisit {
@@ -93,7 +93,7 @@ function collectComponentBlocks(ctx: AlloyRuleContext): KnownComponentBlock[] {
       if (resolution.kind === 'builtin' || resolution.kind === 'declare') out.push({ block: statement, spec: resolution.spec, resolution });
     }
   };
-  visitStatements(ctx.parsed.ast.body);
+  visitStatements(checkedStatements(ctx));
   return out;
 }
 
