@@ -18,6 +18,24 @@ export interface ComponentReference {
   from: BlockStmt;
 }
 
+/**
+ * What an index of a document being edited keeps for the index of its next version: the references
+ * found in each top-level statement. A statement taken over from an earlier version (same origin,
+ * reuse.ts) has the same references, moved, while the component names of the file and which of its
+ * blocks the index holds are the same: references resolve against those alone.
+ */
+export interface ReferenceMemory {
+  originOf(statement: Statement): Statement | undefined;
+  kept?: { signature: string; statements: Map<Statement, KeptReferences> };
+}
+
+interface KeptReferences {
+  start: number;
+  owned: string;
+  /** Spans relative to the statement's start; `from` as the path of body indices from the statement. */
+  references: { key: string; start: number; end: number; exportName?: string; from: number[] }[];
+}
+
 /** Component instances (labelled blocks that are not config blocks) and the references between them. */
 export class ComponentIndex {
   readonly components = new Map<string, BlockStmt>();
@@ -26,12 +44,63 @@ export class ComponentIndex {
   readonly declares = new Map<string, BlockStmt>();
   /** `import.file|git|http|string "namespace"` blocks, at any depth, by namespace. */
   readonly imports = new Map<string, BlockStmt>();
+  private componentSignature: string | undefined;
 
-  constructor(ast: AlloyFile) {
+  /** `memory`: for a document being edited, what the index of its previous version found (updated to this one's). */
+  constructor(ast: AlloyFile, memory?: ReferenceMemory) {
     this.collectComponents(ast.body);
-    for (const statement of ast.body) {
-      if (statement.kind === 'block') this.collectReferences(statement, statement.body);
+    if (!memory) {
+      for (const statement of ast.body) {
+        if (statement.kind === 'block') this.collectReferences(statement, statement.body);
+      }
+      return;
     }
+    const previous = memory.kept?.signature === this.signature ? memory.kept.statements : undefined;
+    const kept = new Map<Statement, KeptReferences>();
+    for (const statement of ast.body) {
+      if (statement.kind !== 'block') continue;
+      const origin = memory.originOf(statement) ?? statement;
+      const paths = new Map<BlockStmt, number[]>();
+      const owned = this.ownership(statement, [], paths);
+      const old = previous?.get(origin);
+      const start = statement.span.start;
+      if (old && old.owned === owned) {
+        for (const r of old.references) {
+          const from = r.from.reduce((block, i) => block.body[i] as BlockStmt, statement);
+          this.references.push({ key: r.key, span: { start: start + r.start, end: start + r.end }, exportName: r.exportName, from });
+        }
+        kept.set(origin, { ...old, start });
+        continue;
+      }
+      const first = this.references.length;
+      this.collectReferences(statement, statement.body);
+      kept.set(origin, {
+        start,
+        owned,
+        references: this.references.slice(first).map((r) => ({ key: r.key, start: r.span.start - start, end: r.span.end - start, exportName: r.exportName, from: paths.get(r.from)! })),
+      });
+    }
+    memory.kept = { signature: this.signature, statements: kept };
+  }
+
+  /** Every component's `name.label` and block name, in order: equal strings, equal component names. */
+  get signature(): string {
+    if (this.componentSignature === undefined) {
+      let signature = '';
+      for (const [key, block] of this.components) signature += `${key}\u0000${block.name}\n`;
+      this.componentSignature = signature;
+    }
+    return this.componentSignature;
+  }
+
+  /** For `block` and every block inside it: whether this index holds it; `paths` gets each block's body indices from the top. */
+  private ownership(block: BlockStmt, path: number[], paths: Map<BlockStmt, number[]>): string {
+    paths.set(block, path);
+    let owned = block.label !== undefined && this.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
+    block.body.forEach((statement, i) => {
+      if (statement.kind === 'block') owned += this.ownership(statement, [...path, i], paths);
+    });
+    return owned;
   }
 
   /** `otelcol.processor.batch.default` for `otelcol.processor.batch "default"`. */

@@ -156,8 +156,6 @@ function unitsOf(body: Statement[]): { units: Unit[]; declarations: unknown[] } 
 
 function environmentOf(ctx: AlloyRuleContext, declarations: unknown[]): Environment {
   const uri = ctx.parsed.doc.uri;
-  let components = '';
-  for (const [key, block] of ctx.index.components) components += `${key}\u0000${block.name}\n`;
   const tier = ctx.tier;
   return {
     config: ctx.analysis.config,
@@ -165,7 +163,7 @@ function environmentOf(ctx: AlloyRuleContext, declarations: unknown[]): Environm
     others: ctx.analysis.workspace.all().filter((facts) => facts.uri !== uri),
     tier: tier ? [tier.tier, tier.how, JSON.stringify(tier.load ?? null)] : [],
     syntaxErrors: ctx.parsed.syntax.length > 0,
-    components,
+    components: ctx.index.signature,
     declarations,
   };
 }

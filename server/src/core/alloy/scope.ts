@@ -1,6 +1,7 @@
 import type { AnalysisContext } from '../context';
 import type { AlloyParsed } from './parser';
-import { ComponentIndex } from './components';
+import { ComponentIndex, type ReferenceMemory } from './components';
+import { editSession, originOf } from './reuse';
 import { ComponentResolver } from './modules';
 import { ExprTyper } from './expr-types';
 import { alloyTypeText } from './schema/alloy-types';
@@ -18,12 +19,18 @@ export interface AlloyScope {
   typer: ExprTyper;
 }
 
-/** Component indexes are derived from the AST; keep one per parse result. */
+/**
+ * Component indexes are derived from the AST; keep one per parse result. A document being edited
+ * hands what its index found to the next version's (components.ts ReferenceMemory).
+ */
 const indexes = new WeakMap<AlloyParsed, ComponentIndex>();
 export function componentIndex(parsed: AlloyParsed): ComponentIndex {
   let index = indexes.get(parsed);
   if (!index) {
-    index = new ComponentIndex(parsed.ast);
+    const session = editSession(parsed);
+    let memory: ReferenceMemory | undefined;
+    if (session) memory = (session.componentIndex ??= { originOf }) as ReferenceMemory;
+    index = new ComponentIndex(parsed.ast, memory);
     indexes.set(parsed, index);
   }
   return index;
