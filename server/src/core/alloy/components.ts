@@ -45,6 +45,7 @@ export class ComponentIndex {
   /** `import.file|git|http|string "namespace"` blocks, at any depth, by namespace. */
   readonly imports = new Map<string, BlockStmt>();
   private componentSignature: string | undefined;
+  private referencesByKey: Map<string, ComponentReference[]> | undefined;
 
   /** `memory`: for a document being edited, what the index of its previous version found (updated to this one's). */
   constructor(ast: AlloyFile, memory?: ReferenceMemory) {
@@ -60,8 +61,11 @@ export class ComponentIndex {
     for (const statement of ast.body) {
       if (statement.kind !== 'block') continue;
       const origin = memory.originOf(statement) ?? statement;
-      const paths = new Map<BlockStmt, number[]>();
-      const owned = this.ownership(statement, [], paths);
+      // A reference's owner is the innermost component holding it: only component-level blocks can be.
+      let owned = '';
+      walkComponentLevel([statement], (block) => {
+        if (block.label !== undefined) owned += this.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
+      });
       const old = previous?.get(origin);
       const start = statement.span.start;
       if (old && old.owned === owned) {
@@ -74,6 +78,15 @@ export class ComponentIndex {
       }
       const first = this.references.length;
       this.collectReferences(statement, statement.body);
+      const paths = new Map<BlockStmt, number[]>();
+      const owners = new Set(this.references.slice(first).map((r) => r.from));
+      const findPaths = (block: BlockStmt, path: number[]) => {
+        if (owners.has(block)) paths.set(block, path);
+        block.body.forEach((child, i) => {
+          if (child.kind === 'block') findPaths(child, [...path, i]);
+        });
+      };
+      findPaths(statement, []);
       kept.set(origin, {
         start,
         owned,
@@ -93,23 +106,22 @@ export class ComponentIndex {
     return this.componentSignature;
   }
 
-  /** For `block` and every block inside it: whether this index holds it; `paths` gets each block's body indices from the top. */
-  private ownership(block: BlockStmt, path: number[], paths: Map<BlockStmt, number[]>): string {
-    paths.set(block, path);
-    let owned = block.label !== undefined && this.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
-    block.body.forEach((statement, i) => {
-      if (statement.kind === 'block') owned += this.ownership(statement, [...path, i], paths);
-    });
-    return owned;
-  }
-
   /** `otelcol.processor.batch.default` for `otelcol.processor.batch "default"`. */
   static keyOf(block: BlockStmt): string | undefined {
     return block.label !== undefined ? `${block.name}.${block.label}` : undefined;
   }
 
+  /** The references to the component `key`, in document order (looked up by key: rules ask once per component). */
   referencesTo(key: string): ComponentReference[] {
-    return this.references.filter((reference) => reference.key === key);
+    if (!this.referencesByKey) {
+      this.referencesByKey = new Map();
+      for (const reference of this.references) {
+        const list = this.referencesByKey.get(reference.key);
+        if (list) list.push(reference);
+        else this.referencesByKey.set(reference.key, [reference]);
+      }
+    }
+    return [...(this.referencesByKey.get(key) ?? [])];
   }
 
   /** The component the expression refers to, trying the longest `name.label` prefix first. */
