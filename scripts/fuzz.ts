@@ -6,11 +6,13 @@ import { alloyFile } from '../test/helpers/alloy-arbitrary';
 import { repoRoot } from '../test/helpers/paths';
 import { requireShared } from '../test/helpers/shared';
 
-// The long fuzz run: `npm run fuzz -- --runs N [--format alloy|k8s|helm|clickhouse] [--mode mutations|incremental|all] [--seed S]`.
+// The long fuzz run: `npm run fuzz -- --runs N [--format alloy|k8s|helm|clickhouse] [--mode mutations|incremental|all] [--seed S] [--minutes M]`.
 // Mutates corpus files and generates Alloy, checks every property (test/helpers/fuzz.ts); applies
 // random sequences of incremental edits and checks the findings equal a fresh open of the final text
 // (mode `incremental`); prints the inputs tried per format and mode, and writes each minimised
 // failure to test/fixtures/regressions/ (incremental failures: the file edited; the edits are printed).
+// `--minutes M` ends each property after M minutes even if it has not reached N runs (a long campaign
+// split over processes and seeds, each printing how many inputs it actually tried).
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -22,6 +24,12 @@ const seed = Number(option('seed', String(Date.now() % 2 ** 31)));
 const only = option('format', '');
 const mode = option('mode', 'all');
 if (!['mutations', 'incremental', 'all'].includes(mode)) throw new Error(`--mode is mutations, incremental or all, not ${mode}`);
+const minutes = Number(option('minutes', '0'));
+const interrupted: string[] = [];
+/** fast-check parameters of every property: the seed, the runs and, with `--minutes`, the time budget. */
+function parameters<T>(): fc.Parameters<T> {
+  return { seed, numRuns: runs, ...(minutes > 0 ? { interruptAfterTimeLimit: minutes * 60_000 } : {}) };
+}
 
 const FOLDERS: Record<string, string[]> = { alloy: ['alloy/'], k8s: ['hpa/', 'k8s-workloads/'], helm: ['helm-values/'], clickhouse: ['clickhouse/'] };
 
@@ -43,7 +51,8 @@ async function main(): Promise<void> {
         tried[key]++;
         errors.length = 0;
         checkIncremental(engine, errors, subjects[index], edits);
-      }), { seed, numRuns: runs });
+      }), parameters());
+      if (incremental.interrupted) interrupted.push(key);
       if (incremental.failed) recordIncremental(format, incremental, subjects, regressions, failures);
     }
     if (mode === 'incremental') continue;
@@ -53,7 +62,8 @@ async function main(): Promise<void> {
       const base = subjects[index];
       errors.length = 0;
       checkProperties(engine, errors, { ...base, text: mutations.reduce(mutate, base.text) });
-    }), { seed, numRuns: runs });
+    }), parameters());
+    if (result.interrupted) interrupted.push(format);
     if (result.failed) record(format, result, subjects, regressions, failures);
   }
   if ((!only || only === 'alloy') && mode !== 'incremental') {
@@ -62,11 +72,12 @@ async function main(): Promise<void> {
       tried['alloy (generated)']++;
       errors.length = 0;
       checkProperties(engine, errors, { name: 'generated.alloy', text });
-    }), { seed, numRuns: runs });
+    }), parameters());
+    if (result.interrupted) interrupted.push('alloy (generated)');
     if (result.failed) record('alloy-generated', result, [], regressions, failures);
   }
   console.log(`seed ${seed}, ${runs} runs per format, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  for (const [format, count] of Object.entries(tried)) console.log(`  ${format.padEnd(20)} ${count} inputs`);
+  for (const [format, count] of Object.entries(tried)) console.log(`  ${format.padEnd(20)} ${count} inputs${interrupted.includes(format) ? ` (stopped after ${minutes} min)` : ''}`);
   console.log(failures.length === 0 ? 'no failures' : `${failures.length} failure(s):\n${failures.join('\n')}`);
   process.exitCode = failures.length === 0 ? 0 : 1;
 }

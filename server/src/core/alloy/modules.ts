@@ -6,6 +6,7 @@ import type { LocationResult } from '../types';
 import type { ComponentSpec } from './schema/types';
 import { COMPONENTS_BY_NAME } from './schema/components';
 import { importedFiles, uriPath } from './module-files';
+import { isValidIdentifier } from './identifier';
 
 // Which component a block name stands for: a built-in component, a custom component declared in the
 // file (`declare "name"`), in another .alloy file of its folder (`alloy run DIR` loads a folder as one
@@ -23,7 +24,10 @@ export type ComponentResolution =
 export function declareSpec(block: BlockStmt, exportType: (value: Expr) => string): ComponentSpec {
   const spec: ComponentSpec = { name: block.label ?? '', origin: 'declare', stability: 'ga', args: {}, blocks: {}, exports: {} };
   for (const statement of block.body) {
-    if (statement.kind !== 'block' || statement.label === undefined) continue;
+    // A label that is not an identifier is a syntax error in Alloy (grafana/alloy syntax/parser/internal.go
+    // at 66ebea856d, parseBlockName: "expected block label to be a valid identifier"): no such argument
+    // or export exists, and no fix may rename a use to it.
+    if (statement.kind !== 'block' || statement.label === undefined || !isValidIdentifier(statement.label)) continue;
     if (statement.name === 'argument') {
       const optional = statement.body.find((s) => s.kind === 'attribute' && s.name === 'optional');
       const literal = optional?.kind === 'attribute' && optional.value.kind === 'bool' ? optional.value.value : undefined;
