@@ -3,6 +3,7 @@ import type { LineIndex } from '../text';
 import type { BlockStmt, Statement } from './ast';
 import { ComponentIndex } from './components';
 import { editSession, originOf } from './reuse';
+import { otherFiles } from './scope';
 import type { AlloyRule, AlloyRuleContext } from './rule-context';
 
 // The Alloy lint driver. Block-scoped rules (rule-context.ts `AlloyRule.scope`) run once per statement
@@ -155,12 +156,11 @@ function unitsOf(body: Statement[]): { units: Unit[]; declarations: unknown[] } 
 }
 
 function environmentOf(ctx: AlloyRuleContext, declarations: unknown[]): Environment {
-  const uri = ctx.parsed.doc.uri;
   const tier = ctx.tier;
   return {
     config: ctx.analysis.config,
     catalog: ctx.analysis.catalog,
-    others: ctx.analysis.workspace.all().filter((facts) => facts.uri !== uri),
+    others: otherFiles(ctx.parsed, ctx.analysis),
     tier: tier ? [tier.tier, tier.how, JSON.stringify(tier.load ?? null)] : [],
     syntaxErrors: ctx.parsed.syntax.length > 0,
     components: ctx.index.signature,

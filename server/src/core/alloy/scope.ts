@@ -1,4 +1,5 @@
 import type { AnalysisContext } from '../context';
+import type { DocumentFacts } from '../workspace';
 import type { AlloyParsed } from './parser';
 import { ComponentIndex, type ReferenceMemory } from './components';
 import { editSession, originOf } from './reuse';
@@ -36,13 +37,30 @@ export function componentIndex(parsed: AlloyParsed): ComponentIndex {
   return index;
 }
 
-/** The scope of one request: module resolution reads the workspace as it is now, so it is not kept. */
+/** The facts of every other file of the workspace: what module resolution reads of it (by identity). */
+export function otherFiles(parsed: AlloyParsed, ctx: AnalysisContext): readonly DocumentFacts[] {
+  const uri = parsed.doc.uri;
+  return ctx.workspace.all().filter((facts) => facts.uri !== uri);
+}
+
+const scopes = new WeakMap<AlloyParsed, { config: unknown; others: readonly DocumentFacts[]; scope: AlloyScope }>();
+
+/**
+ * The scope of a parse result under the configuration and workspace of `ctx`. Module resolution reads
+ * the other files' facts, so the scope is kept only while they are the same objects (the facts and
+ * the lint of one version, hovers and hints between two edits share it, with what it resolved).
+ */
 export function alloyScope(parsed: AlloyParsed, ctx: AnalysisContext): AlloyScope {
+  const others = otherFiles(parsed, ctx);
+  const kept = scopes.get(parsed);
+  if (kept && kept.config === ctx.config && kept.others.length === others.length && kept.others.every((facts, i) => facts === others[i])) return kept.scope;
   const index = componentIndex(parsed);
   let modules: ComponentResolver | undefined;
   const typer = new ExprTyper(index, () => modules!);
   modules = new ComponentResolver(parsed.doc.uri, index, ctx.workspace, (value) => alloyTypeText(typer.typeOf(value)));
-  return { index, version: resolveAlloyVersion(ctx.config.alloyVersion), modules, typer };
+  const scope = { index, version: resolveAlloyVersion(ctx.config.alloyVersion), modules, typer };
+  scopes.set(parsed, { config: ctx.config, others, scope });
+  return scope;
 }
 
 export interface SpecPath {

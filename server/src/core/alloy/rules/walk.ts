@@ -97,8 +97,15 @@ function collectComponentBlocks(ctx: AlloyRuleContext): KnownComponentBlock[] {
   return out;
 }
 
+/** Whether a block or one inside it lacks its `}` (kept per block: the AST of an unchanged statement is the same object across edits). */
+const unclosed = new WeakMap<BlockStmt, boolean>();
 function hasUnclosedBlock(block: BlockStmt): boolean {
-  return !block.closeBrace || block.body.some((s) => s.kind === 'block' && hasUnclosedBlock(s));
+  let found = unclosed.get(block);
+  if (found === undefined) {
+    found = !block.closeBrace || block.body.some((s) => s.kind === 'block' && hasUnclosedBlock(s));
+    unclosed.set(block, found);
+  }
+  return found;
 }
 
 export function attributesOf(block: BlockStmt): AttributeStmt[] {
