@@ -77,6 +77,9 @@ interface LintCache {
 
 const CACHE_KEY = 'alloyLint';
 
+/** A unit with no block findings (most of them), shared so that reusing it allocates nothing. */
+const NO_FINDINGS: never[][] = [];
+
 /** Every rule's findings for the file of `ctx` (which checks the whole file: no `unit`). */
 export function runRules(ctx: AlloyRuleContext, rules: readonly AlloyRule[]): Finding[] {
   const blockRules = rules.filter((rule) => rule.scope === 'block');
@@ -100,13 +103,18 @@ export function runRules(ctx: AlloyRuleContext, rules: readonly AlloyRule[]): Fi
     const owned = ownedFlags(ctx, unit.statement);
     const old = reusable?.get(unit.origin);
     if (old && old.before === place.before && old.after === place.after && old.owned === owned && old.declareOrdinal === unit.declareOrdinal) {
+      if (old.findings === NO_FINDINGS) {
+        kept.set(unit.origin, { ...old, start, position: place.position });
+        return NO_FINDINGS;
+      }
       const unmoved = start === old.start && place.position.line === old.position.line && place.position.character === old.position.character;
       const findings = unmoved ? old.findings : old.findings.map((ruleFindings) => ruleFindings.map((f) => ({ finding: moved(f, start, lines), offsets: f.offsets })));
       kept.set(unit.origin, { ...old, start, position: place.position, findings });
       return findings.map((ruleFindings) => ruleFindings.map((f) => f.finding));
     }
-    const findings = check();
-    const keptFindings = keep(findings, unit.statement, place, lines, doc.uri);
+    const found = check();
+    const findings = found.every((ruleFindings) => ruleFindings.length === 0) ? NO_FINDINGS : found;
+    const keptFindings = findings === NO_FINDINGS ? NO_FINDINGS : keep(findings, unit.statement, place, lines, doc.uri);
     if (keptFindings) kept.set(unit.origin, { ...place, start, owned, declareOrdinal: unit.declareOrdinal, findings: keptFindings });
     return findings;
   });
@@ -117,7 +125,7 @@ export function runRules(ctx: AlloyRuleContext, rules: readonly AlloyRule[]): Fi
   for (const rule of rules) {
     if (rule.scope === 'block') {
       const index = blockIndex++;
-      for (const findings of perUnit) out.push(...findings[index]);
+      for (const findings of perUnit) if (findings !== NO_FINDINGS) out.push(...findings[index]);
     } else {
       out.push(...rule.check(ctx));
     }
