@@ -19,7 +19,8 @@ import { LspProbe, offline } from './probe';
 //   npm run bench                      all rows (builds dist/ and the native binding first)
 //   node out/bench/instant.js --rows alloy,engine,yaml,rss,cli,first [--runs 60] [--dist DIR] [--json FILE]
 //
-// --dist points at another build's dist/ (server.js, cli.js) to compare before/after.
+// --dist points at another build's dist/ (server.js, cli.js) to compare before/after; --node-flags
+// "--flag …" starts Headroom's server and CLI with those Node/V8 flags (what an editor's execArgv would add).
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -31,6 +32,7 @@ const dist = path.resolve(option('dist', path.join(root, 'dist')));
 const runs = Number(option('runs', '60'));
 const rows = new Set(option('rows', 'alloy,engine,yaml,rss,cli,first').split(','));
 const jsonOut = option('json', '');
+const nodeFlags = option('node-flags', '').split(' ').filter(Boolean);
 const yamlServer = path.join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 
 const corpus = requireShared('corpus');
@@ -85,7 +87,7 @@ class Typist {
 type Server = 'headroom' | 'yaml-language-server';
 
 function startServer(server: Server): LspProbe {
-  if (server === 'headroom') return new LspProbe({ command: process.execPath, args: [path.join(dist, 'server.js'), '--stdio'], settings: () => ({}) });
+  if (server === 'headroom') return new LspProbe({ command: process.execPath, args: [...nodeFlags, path.join(dist, 'server.js'), '--stdio'], settings: () => ({}) });
   // No schema store, no CRD store: the bench machine has no network, and the probe must not reach out.
   const { command, args: serverArgs } = offline(process.execPath, [yamlServer, '--stdio']);
   return new LspProbe({
@@ -287,7 +289,7 @@ async function cliRow(): Promise<void> {
     const samples: number[] = [];
     for (let i = 0; i < 5; i++) {
       const start = performance.now();
-      const run = spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'check', ...extra, corpus], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const run = spawnSync(process.execPath, [...nodeFlags, path.join(dist, 'cli.js'), 'check', ...extra, corpus], { encoding: 'utf8', maxBuffer: 64 << 20 });
       samples.push(performance.now() - start);
       if (run.status !== 0 && run.status !== 1) throw new Error(`cli exited ${run.status}: ${run.stderr}`);
     }
@@ -354,7 +356,7 @@ async function firstRow(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`Headroom at ${dist} · ${os.cpus().length} cores · load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} · node ${process.version}`);
+  console.log(`Headroom at ${dist}${nodeFlags.length ? ` with ${nodeFlags.join(' ')}` : ''} · ${os.cpus().length} cores · load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} · node ${process.version}`);
   console.log(`yaml-language-server ${JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version}\n`);
   console.log('| what | Headroom | anchor | load |');
   console.log('|---|---|---|---|');

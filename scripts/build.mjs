@@ -1,5 +1,7 @@
 // Bundles the language server, the CLI and the VS Code client into dist/ with esbuild, and copies the
 // two .wasm files web-tree-sitter needs next to them (the parser looks beside its own bundle first).
+// The server and CLI bundles go to dist/lib/; dist/server.js and dist/cli.js are small entries that run
+// them with a V8 code cache (server/src/loader/), so `node dist/server.js --stdio` stays the command.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,9 +22,18 @@ const common = {
   absWorkingDir: root,
 };
 
+// The loader compiles a bundle as one function expression taking what Node gives a CommonJS module (the
+// banner starts on the first line, so line and column numbers in stack traces and the map stay right).
+const wrapped = {
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+  footer: { js: '})' },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, ...wrapped, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/lib/server.js' }),
+  build({ ...common, ...wrapped, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/lib/cli.js' }),
+  build({ ...common, entryPoints: ['server/src/loader/server.ts'], outfile: 'dist/server.js', sourcemap: false }),
+  build({ ...common, entryPoints: ['server/src/loader/cli.ts'], outfile: 'dist/cli.js', sourcemap: false, banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // The pipeline webview's script, with dagre, for the browser inside VS Code's webview (no Node, no network).
   build({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['client/src/webview/pipeline.ts'], outfile: 'dist/webview/pipeline.js', minify: true, sourcemap: false }),
@@ -30,4 +41,4 @@ await Promise.all([
 chmodSync(join(dist, 'cli.js'), 0o755);
 copyFileSync(join(root, 'node_modules', 'web-tree-sitter', 'tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
 copyFileSync(join(root, 'grammars', 'alloy', 'tree-sitter-alloy.wasm'), join(dist, 'tree-sitter-alloy.wasm'));
-console.log('built dist/server.js, dist/cli.js, dist/extension.js, dist/webview/pipeline.js and the .wasm files');
+console.log('built dist/server.js, dist/cli.js (and their bundles in dist/lib/), dist/extension.js, dist/webview/pipeline.js and the .wasm files');

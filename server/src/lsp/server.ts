@@ -30,6 +30,7 @@ import * as diagnostic from './handlers/diagnostic';
 import { AnalysisScheduler } from './scheduler';
 import * as capacityReport from './handlers/capacityReport';
 import * as pipelineGraph from './handlers/pipelineGraph';
+import { saveCompileCache } from '../loader/compile-cache';
 
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc from the VS Code
 // client). stdout carries the protocol in stdio mode, so everything else goes to connection.console.
@@ -80,6 +81,7 @@ const ctx: ServerContext = {
     if (!cached || cached.version !== doc.version || cached.epoch !== epoch) {
       cached = { version: doc.version, epoch, findings: engine.lint(uri) };
       lintCache.set(uri, cached);
+      scheduleCompileCacheSave();
     }
     return { resultId: `${cached.version}.${cached.epoch}`, findings: cached.findings };
   },
@@ -106,6 +108,18 @@ const ctx: ServerContext = {
   },
   log: (message) => connection.console.log(message),
 };
+
+/**
+ * Once the first diagnostics are out, the V8 code cache (see loader/compile-cache.ts) is written, holding
+ * what start-up and the first analysis compiled; a little later, so it does not delay that analysis's
+ * reply. Editors often kill a server rather than let it exit, so this does not wait for the exit.
+ */
+let compileCacheSaveScheduled = false;
+function scheduleCompileCacheSave(): void {
+  if (compileCacheSaveScheduled) return;
+  compileCacheSaveScheduled = true;
+  setTimeout(saveCompileCache, 2000).unref();
+}
 
 /** Lints `uri` (if it changed) and pushes its diagnostics, unless the very same ones are already published. */
 function publish(uri: string): void {
@@ -192,7 +206,8 @@ configuration.register(ctx, {
 connection.onRequest('headroom/stats', () => {
   if (typeof global.gc === 'function') global.gc();
   const memory = process.memoryUsage();
-  return { documents: documents.size, engineDocuments: engine.uris().length, heapUsed: memory.heapUsed, rss: memory.rss, pendingAnalyses: scheduler.pending };
+  return { documents: documents.size, engineDocuments: engine.uris().length, heapUsed: memory.heapUsed, rss: memory.rss, pendingAnalyses: scheduler.pending,
+    heapTotal: memory.heapTotal };
 });
 
 // A broken message or a vanished client must not take the editor's server down with an exception.

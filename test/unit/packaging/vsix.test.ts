@@ -16,6 +16,8 @@ test('the VSIX holds the bundles, both .wasm files and every contributed file', 
     { cwd: root, stdio: 'pipe' });
   const listing = execFileSync('unzip', ['-Z1', out], { encoding: 'utf8' }).split('\n').filter(Boolean);
   for (const file of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/tree-sitter.wasm',
+    // The bundles the two entries above load (with their code cache).
+    'extension/dist/lib/server.js', 'extension/dist/lib/cli.js',
     'extension/dist/tree-sitter-alloy.wasm', 'extension/language-configuration.json', 'extension/grammars/alloy.tmLanguage.json',
     'extension/snippets/alloy.json', 'extension/schemas/headroom.schema.json', 'extension/package.json']) {
     assert.ok(listing.includes(file), `${file} in ${listing.join(', ')}`);

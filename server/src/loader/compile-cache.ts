@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
+
+// Runs a bundle (dist/lib/server.js, dist/lib/cli.js) with a V8 code cache, so a new process neither
+// parses the 2.5 MB bundle nor compiles the functions an earlier process already compiled: `dist/server.js`
+// and `dist/cli.js` are small entries that call `runBundle`. It works the same on Node 20 and on the newer
+// Node of VS Code's extension host (`vm.Script` `cachedData`; `module.enableCompileCache` exists only from
+// Node 22.1 and caches a module as compiled, before any function ran).
+//
+// The cache lives in a per-user cache folder (never beside the bundle: an installed extension may be
+// read-only), one file per bundle, keyed on the bundle's text, the Node/V8 version, the architecture and
+// the V8 flags (V8 rejects data made under other flags). Everything about it is best effort: a missing,
+// rejected or unwritable cache only means the bundle is compiled as it would be without one.
+
+/** Set to `0` (or `off`) to run without the cache; `HEADROOM_CACHE_DIR` puts it elsewhere. */
+const DISABLE_ENV = 'HEADROOM_COMPILE_CACHE';
+const DIR_ENV = 'HEADROOM_CACHE_DIR';
+/** How the running bundle asks its loader to write the cache now (see `saveCompileCache`). */
+const SAVE_HOOK = Symbol.for('headroom.compileCache.save');
+
+export interface BundleRun {
+  /** The cache file, when caching is on. */
+  cacheFile?: string;
+  /** 'used': the cache was accepted; 'rejected' or 'missing': it is written at the next save. */
+  cache: 'off' | 'used' | 'rejected' | 'missing';
+}
+
+/**
+ * Runs `bundle` as if it were the module `host` (the entry that was required or run): `module`,
+ * `exports`, `require.main` and `__filename`/`__dirname` are the host's, so the bundle finds the .wasm
+ * files and docs beside the entry, `require.main === module` holds when the entry is the main script, and
+ * a worker thread started with `require(__filename)` loads the entry (and this cache) again.
+ */
+export function runBundle(bundle: string, host: NodeModule): BundleRun {
+  // build.mjs writes the bundle as one function expression, `(function (exports, require, module,
+  // __filename, __dirname) {…})`, so its text is compiled as read (no second, wrapped copy in memory).
+  const source = fs.readFileSync(bundle, 'utf8');
+  const cacheFile = cacheFileFor(bundle, source);
+  let cachedData: Buffer | undefined;
+  if (cacheFile) {
+    try {
+      cachedData = fs.readFileSync(cacheFile);
+    } catch {
+      // No cache yet (or unreadable): compile from source.
+    }
+  }
+  const script = new vm.Script(source, { filename: bundle, cachedData });
+  const run: BundleRun = {
+    cacheFile,
+    cache: !cacheFile ? 'off' : !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used',
+  };
+  // Only the main thread writes (CLI workers load the same bundle), and only when there was no usable
+  // cache. The data is taken late (at the bundle's request or at exit) so that it holds the functions
+  // the run compiled, not just the top level.
+  if (cacheFile && (run.cache === 'missing' || run.cache === 'rejected') && isMainThread) {
+    let saved = false;
+    const save = () => {
+      if (saved) return;
+      saved = true;
+      writeCache(cacheFile, script.createCachedData());
+    };
+    (globalThis as Record<symbol, unknown>)[SAVE_HOOK] = save;
+    process.once('exit', save);
+  }
+  const main = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: NodeModule, filename: string, dirname: string) => void;
+  main.call(host.exports, host.exports, createRequire(host.filename), host, host.filename, path.dirname(host.filename));
+  return run;
+}
+
+/**
+ * Asks the loader to write the code cache now, if this process is to write one: called by the server
+ * once its first diagnostics are out (it may be killed rather than exit). A no-op without the loader.
+ */
+export function saveCompileCache(): void {
+  const save = (globalThis as Record<symbol, unknown>)[SAVE_HOOK];
+  if (typeof save === 'function') save();
+}
+
+/** The cache file for `bundle` with this text, on this Node, architecture and V8 flags; undefined when caching is off. */
+export function cacheFileFor(bundle: string, source: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const setting = env[DISABLE_ENV];
+  if (setting === '0' || setting === 'off' || setting === 'false') return undefined;
+  const dir = env[DIR_ENV] ? path.resolve(env[DIR_ENV]) : userCacheDir(env);
+  if (!dir) return undefined;
+  // Caches made under other V8 flags (an editor's execArgv) keep their own file: V8 would reject them here.
+  const flags = createHash('sha256').update(process.execArgv.join(' ')).digest('hex').slice(0, 8);
+  const key = createHash('sha256')
+    .update(source).update('\0').update(process.version).update('\0').update(process.versions.v8).update('\0').update(process.arch)
+    .digest('hex').slice(0, 24);
+  return path.join(dir, `${path.basename(bundle, '.js')}-${flags}-${key}.v8cache`);
+}
+
+/** The per-user cache folder of the platform (XDG on Linux), headroom's subfolder; undefined without a home. */
+function userCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  let home: string;
+  try {
+    home = os.homedir();
+  } catch {
+    return undefined;
+  }
+  if (process.platform === 'win32') {
+    const local = env.LOCALAPPDATA || (home && path.join(home, 'AppData', 'Local'));
+    return local ? path.join(local, 'headroom', 'Cache', 'compile') : undefined;
+  }
+  if (process.platform === 'darwin') return home ? path.join(home, 'Library', 'Caches', 'headroom', 'compile') : undefined;
+  const xdg = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : home && path.join(home, '.cache');
+  return xdg ? path.join(xdg, 'headroom', 'compile') : undefined;
+}
+
+/**
+ * Writes the cache atomically (a reader sees the old file or the new one, never half of one) and removes
+ * the same bundle's caches for other versions, so the folder holds one file per bundle and flag set.
+ * Never throws.
+ */
+function writeCache(file: string, data: Buffer): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temporary, data);
+    fs.renameSync(temporary, file);
+  } catch {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing more to do: the next run compiles from source again.
+    }
+    return;
+  }
+  const prefix = path.basename(file).replace(/[0-9a-f]+\.v8cache$/, '');
+  try {
+    for (const name of fs.readdirSync(path.dirname(file))) {
+      if (name.startsWith(prefix) && name.endsWith('.v8cache') && name !== path.basename(file)) fs.rmSync(path.join(path.dirname(file), name), { force: true });
+    }
+  } catch {
+    // Stale caches are only wasted disk space.
+  }
+}
