@@ -18,6 +18,24 @@ export interface ComponentReference {
   from: BlockStmt;
 }
 
+/**
+ * What an index of a document being edited keeps for the index of its next version: the references
+ * found in each top-level statement. A statement taken over from an earlier version (same origin,
+ * reuse.ts) has the same references, moved, while the component names of the file and which of its
+ * blocks the index holds are the same: references resolve against those alone.
+ */
+export interface ReferenceMemory {
+  originOf(statement: Statement): Statement | undefined;
+  kept?: { signature: string; statements: Map<Statement, KeptReferences> };
+}
+
+interface KeptReferences {
+  start: number;
+  owned: string;
+  /** Spans relative to the statement's start; `from` as the path of body indices from the statement. */
+  references: { key: string; start: number; end: number; exportName?: string; from: number[] }[];
+}
+
 /** Component instances (labelled blocks that are not config blocks) and the references between them. */
 export class ComponentIndex {
   readonly components = new Map<string, BlockStmt>();
@@ -26,12 +44,66 @@ export class ComponentIndex {
   readonly declares = new Map<string, BlockStmt>();
   /** `import.file|git|http|string "namespace"` blocks, at any depth, by namespace. */
   readonly imports = new Map<string, BlockStmt>();
+  private componentSignature: string | undefined;
+  private referencesByKey: Map<string, ComponentReference[]> | undefined;
 
-  constructor(ast: AlloyFile) {
+  /** `memory`: for a document being edited, what the index of its previous version found (updated to this one's). */
+  constructor(ast: AlloyFile, memory?: ReferenceMemory) {
     this.collectComponents(ast.body);
-    for (const statement of ast.body) {
-      if (statement.kind === 'block') this.collectReferences(statement, statement.body);
+    if (!memory) {
+      for (const statement of ast.body) {
+        if (statement.kind === 'block') this.collectReferences(statement, statement.body);
+      }
+      return;
     }
+    const previous = memory.kept?.signature === this.signature ? memory.kept.statements : undefined;
+    const kept = new Map<Statement, KeptReferences>();
+    for (const statement of ast.body) {
+      if (statement.kind !== 'block') continue;
+      const origin = memory.originOf(statement) ?? statement;
+      // A reference's owner is the innermost component holding it: only component-level blocks can be.
+      let owned = '';
+      walkComponentLevel([statement], (block) => {
+        if (block.label !== undefined) owned += this.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
+      });
+      const old = previous?.get(origin);
+      const start = statement.span.start;
+      if (old && old.owned === owned) {
+        for (const r of old.references) {
+          const from = r.from.reduce((block, i) => block.body[i] as BlockStmt, statement);
+          this.references.push({ key: r.key, span: { start: start + r.start, end: start + r.end }, exportName: r.exportName, from });
+        }
+        kept.set(origin, { ...old, start });
+        continue;
+      }
+      const first = this.references.length;
+      this.collectReferences(statement, statement.body);
+      const paths = new Map<BlockStmt, number[]>();
+      const owners = new Set(this.references.slice(first).map((r) => r.from));
+      const findPaths = (block: BlockStmt, path: number[]) => {
+        if (owners.has(block)) paths.set(block, path);
+        block.body.forEach((child, i) => {
+          if (child.kind === 'block') findPaths(child, [...path, i]);
+        });
+      };
+      findPaths(statement, []);
+      kept.set(origin, {
+        start,
+        owned,
+        references: this.references.slice(first).map((r) => ({ key: r.key, start: r.span.start - start, end: r.span.end - start, exportName: r.exportName, from: paths.get(r.from)! })),
+      });
+    }
+    memory.kept = { signature: this.signature, statements: kept };
+  }
+
+  /** Every component's `name.label` and block name, in order: equal strings, equal component names. */
+  get signature(): string {
+    if (this.componentSignature === undefined) {
+      let signature = '';
+      for (const [key, block] of this.components) signature += `${key}\u0000${block.name}\n`;
+      this.componentSignature = signature;
+    }
+    return this.componentSignature;
   }
 
   /** `otelcol.processor.batch.default` for `otelcol.processor.batch "default"`. */
@@ -39,8 +111,17 @@ export class ComponentIndex {
     return block.label !== undefined ? `${block.name}.${block.label}` : undefined;
   }
 
+  /** The references to the component `key`, in document order (looked up by key: rules ask once per component). */
   referencesTo(key: string): ComponentReference[] {
-    return this.references.filter((reference) => reference.key === key);
+    if (!this.referencesByKey) {
+      this.referencesByKey = new Map();
+      for (const reference of this.references) {
+        const list = this.referencesByKey.get(reference.key);
+        if (list) list.push(reference);
+        else this.referencesByKey.set(reference.key, [reference]);
+      }
+    }
+    return [...(this.referencesByKey.get(key) ?? [])];
   }
 
   /** The component the expression refers to, trying the longest `name.label` prefix first. */
@@ -58,24 +139,25 @@ export class ComponentIndex {
   }
 
   private collectComponents(statements: Statement[]): void {
-    for (const statement of statements) {
-      if (statement.kind !== 'block') continue;
-      if (statement.name === 'declare' || statement.name === 'foreach') {
-        if (statement.name === 'declare' && statement.label !== undefined && !this.declares.has(statement.label)) this.declares.set(statement.label, statement);
-        // Components declared inside a module or a foreach template are referenced by the same names.
-        this.collectComponents(statement.body);
-        continue;
+    walkComponentLevel(statements, (block) => {
+      if (block.name === 'declare') {
+        if (block.label !== undefined && !this.declares.has(block.label)) this.declares.set(block.label, block);
+        return;
       }
-      if (statement.name.startsWith('import.') && statement.label !== undefined && !this.imports.has(statement.label)) {
-        this.imports.set(statement.label, statement);
-      }
-      if (statement.name === 'template') {
-        this.collectComponents(statement.body);
-        continue;
-      }
-      const key = ComponentIndex.keyOf(statement);
-      if (key && !CONFIG_BLOCKS.has(statement.name) && !this.components.has(key)) this.components.set(key, statement);
-    }
+      if (block.name.startsWith('import.') && block.label !== undefined && !this.imports.has(block.label)) this.imports.set(block.label, block);
+      const key = isComponentLevelContainer(block) ? undefined : ComponentIndex.keyOf(block);
+      if (key && !CONFIG_BLOCKS.has(block.name) && !this.components.has(key)) this.components.set(key, block);
+    });
+  }
+
+  /** The components of `statements` that this index holds (the first of a duplicate key), in document order. */
+  componentsAmong(statements: Statement[]): BlockStmt[] {
+    const out: BlockStmt[] = [];
+    walkComponentLevel(statements, (block) => {
+      const key = ComponentIndex.keyOf(block);
+      if (key !== undefined && this.components.get(key) === block) out.push(block);
+    });
+    return out;
   }
 
   private collectReferences(owner: BlockStmt, statements: Statement[]): void {
@@ -95,6 +177,20 @@ export class ComponentIndex {
       return;
     }
     for (const child of childExprs(expr)) this.collectFromExpr(owner, child);
+  }
+}
+
+/** Blocks whose body is at component level too: components declared inside a module or a foreach template are referenced by the same names. */
+function isComponentLevelContainer(block: BlockStmt): boolean {
+  return block.name === 'declare' || block.name === 'foreach' || block.name === 'template';
+}
+
+/** Every block at component level among `statements`, in document order, descending into declare bodies and foreach templates. */
+function walkComponentLevel(statements: Statement[], visit: (block: BlockStmt) => void): void {
+  for (const statement of statements) {
+    if (statement.kind !== 'block') continue;
+    visit(statement);
+    if (isComponentLevelContainer(statement)) walkComponentLevel(statement.body, visit);
   }
 }
 

@@ -38,6 +38,28 @@ interface Entry {
 
 const states = new WeakMap<object, ReadonlyMap<number, Entry>>();
 
+/**
+ * For a statement this version took over from an earlier one: the statement as it was first converted
+ * (its AST is this one's, every span shifted by the difference of their starts). Statements converted
+ * afresh have none: they are their own origin. The statements inside a moved statement are copies too,
+ * and have none either; their origin is the statement at the same place in their parent's origin.
+ */
+const origins = new WeakMap<Statement, Statement>();
+
+export function originOf(statement: Statement): Statement | undefined {
+  return origins.get(statement);
+}
+
+/**
+ * State shared by every version of one document being edited (the lint cache keeps its findings
+ * here), carried from a version to the next by `keep`. Undefined for a document parsed once.
+ */
+const sessions = new WeakMap<object, Record<string, unknown>>();
+
+export function editSession(parsed: object): Record<string, unknown> | undefined {
+  return sessions.get(parsed);
+}
+
 /** Converts one version of a document's tree, reusing what the previous version's conversion found. */
 export class StatementReuse implements StatementCache, ProblemCache {
   private readonly produced: Entry[] = [];
@@ -48,9 +70,11 @@ export class StatementReuse implements StatementCache, ProblemCache {
   /** `previous`: the parse result of the previous version, whose tree must still be alive. */
   constructor(previous: object | undefined) {
     this.previous = previous ? states.get(previous) : undefined;
+    this.session = (previous && sessions.get(previous)) ?? {};
   }
 
   private readonly previous: ReadonlyMap<number, Entry> | undefined;
+  private readonly session: Record<string, unknown>;
 
   reuse(node: SyntaxNode, depth: number): Statement | undefined {
     const key = keyOf(node);
@@ -59,7 +83,10 @@ export class StatementReuse implements StatementCache, ProblemCache {
       for (const inside of entry.inside) this.produced.push(inside);
       this.produced.push(entry);
       const delta = node.startIndex - entry.start;
-      return delta === 0 ? entry.statement : moved(entry.statement, delta);
+      if (delta === 0) return entry.statement;
+      const copy = moved(entry.statement, delta);
+      origins.set(copy, entry.statement);
+      return copy;
     }
     this.converting.push({ key, from: this.produced.length });
     return undefined;
@@ -93,6 +120,7 @@ export class StatementReuse implements StatementCache, ProblemCache {
   /** Keeps this version's statements with `parsed`, for the conversion of its next version. */
   keep(parsed: object): void {
     states.set(parsed, this.current());
+    sessions.set(parsed, this.session);
   }
 
   /** The statements of this version (the AST conversion must be done). */

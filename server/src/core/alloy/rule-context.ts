@@ -18,13 +18,49 @@ export interface AlloyRuleContext {
   /** What each component name stands for (built-in, declared, imported). */
   modules: ComponentResolver;
   typer: ExprTyper;
+  /**
+   * The one statement a block-scoped rule checks (lint-cache.ts), with the declare block around it;
+   * undefined when the whole file is checked. The helpers below that find what to check
+   * (checkedStatements, componentsNamed, forEachKnownBlock, componentBlocks, referenceChains) see only
+   * this statement; lookups (index, modules, typer) always see the whole file.
+   */
+  unit?: CheckedUnit;
 }
 
-export type AlloyRule = Rule<AlloyRuleContext>;
+export interface CheckedUnit {
+  statement: Statement;
+  /** The innermost declare block whose body holds the statement. */
+  declare?: BlockStmt;
+}
 
-/** Top-level component blocks named `name` (also inside declare and foreach templates). */
+export interface AlloyRule extends Rule<AlloyRuleContext> {
+  /**
+   * `block`: the rule's findings about a statement at component level (a top-level statement, or one
+   * in a declare body) depend on that statement alone and on what every block rule may read of the
+   * rest (lint-cache.ts `Environment`: configuration, tier, other files' facts, the component names
+   * of the file, its declare and import blocks); it finds what to check through the helpers of this
+   * module and puts its ranges and fixes inside the statement's lines. The lint driver then runs it
+   * per statement and reuses its findings for statements an edit did not touch. `file` (the default):
+   * it reads the file as a whole (the pipeline's wiring) and runs over the whole file on every lint.
+   */
+  readonly scope?: 'block' | 'file';
+}
+
+/** The statements a rule checks: the unit of a block-scoped run, else the file's top level. */
+export function checkedStatements(ctx: AlloyRuleContext): Statement[] {
+  return ctx.unit ? [ctx.unit.statement] : ctx.parsed.ast.body;
+}
+
+const componentsChecked = new WeakMap<AlloyRuleContext, BlockStmt[]>();
+
+/** Component blocks named `name` among the checked statements (also inside declare and foreach templates). */
 export function componentsNamed(ctx: AlloyRuleContext, name: string): BlockStmt[] {
-  return [...ctx.index.components.values()].filter((block) => block.name === name);
+  let components = componentsChecked.get(ctx);
+  if (!components) {
+    components = ctx.unit ? ctx.index.componentsAmong([ctx.unit.statement]) : [...ctx.index.components.values()];
+    componentsChecked.set(ctx, components);
+  }
+  return components.filter((block) => block.name === name);
 }
 
 export function attribute(block: BlockStmt, name: string): AttributeStmt | undefined {

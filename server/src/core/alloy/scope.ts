@@ -1,6 +1,8 @@
 import type { AnalysisContext } from '../context';
+import type { DocumentFacts } from '../workspace';
 import type { AlloyParsed } from './parser';
-import { ComponentIndex } from './components';
+import { ComponentIndex, type ReferenceMemory } from './components';
+import { editSession, originOf } from './reuse';
 import { ComponentResolver } from './modules';
 import { ExprTyper } from './expr-types';
 import { alloyTypeText } from './schema/alloy-types';
@@ -18,24 +20,47 @@ export interface AlloyScope {
   typer: ExprTyper;
 }
 
-/** Component indexes are derived from the AST; keep one per parse result. */
+/**
+ * Component indexes are derived from the AST; keep one per parse result. A document being edited
+ * hands what its index found to the next version's (components.ts ReferenceMemory).
+ */
 const indexes = new WeakMap<AlloyParsed, ComponentIndex>();
 export function componentIndex(parsed: AlloyParsed): ComponentIndex {
   let index = indexes.get(parsed);
   if (!index) {
-    index = new ComponentIndex(parsed.ast);
+    const session = editSession(parsed);
+    let memory: ReferenceMemory | undefined;
+    if (session) memory = (session.componentIndex ??= { originOf }) as ReferenceMemory;
+    index = new ComponentIndex(parsed.ast, memory);
     indexes.set(parsed, index);
   }
   return index;
 }
 
-/** The scope of one request: module resolution reads the workspace as it is now, so it is not kept. */
+/** The facts of every other file of the workspace: what module resolution reads of it (by identity). */
+export function otherFiles(parsed: AlloyParsed, ctx: AnalysisContext): readonly DocumentFacts[] {
+  const uri = parsed.doc.uri;
+  return ctx.workspace.all().filter((facts) => facts.uri !== uri);
+}
+
+const scopes = new WeakMap<AlloyParsed, { config: unknown; others: readonly DocumentFacts[]; scope: AlloyScope }>();
+
+/**
+ * The scope of a parse result under the configuration and workspace of `ctx`. Module resolution reads
+ * the other files' facts, so the scope is kept only while they are the same objects (the facts and
+ * the lint of one version, hovers and hints between two edits share it, with what it resolved).
+ */
 export function alloyScope(parsed: AlloyParsed, ctx: AnalysisContext): AlloyScope {
+  const others = otherFiles(parsed, ctx);
+  const kept = scopes.get(parsed);
+  if (kept && kept.config === ctx.config && kept.others.length === others.length && kept.others.every((facts, i) => facts === others[i])) return kept.scope;
   const index = componentIndex(parsed);
   let modules: ComponentResolver | undefined;
   const typer = new ExprTyper(index, () => modules!);
   modules = new ComponentResolver(parsed.doc.uri, index, ctx.workspace, (value) => alloyTypeText(typer.typeOf(value)));
-  return { index, version: resolveAlloyVersion(ctx.config.alloyVersion), modules, typer };
+  const scope = { index, version: resolveAlloyVersion(ctx.config.alloyVersion), modules, typer };
+  scopes.set(parsed, { config: ctx.config, others, scope });
+  return scope;
 }
 
 export interface SpecPath {

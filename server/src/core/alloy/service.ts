@@ -8,11 +8,11 @@ import { alloyHover } from './hover';
 import { codeLenses, inlayHints } from './estimates';
 import { completion } from './completion';
 import { ALLOY_RULES } from './rules';
+import { runRules } from './lint-cache';
 import type { AlloyRuleContext } from './rule-context';
-import { selectTier } from './tier';
+import { alloyDirectives, selectTier } from './tier';
 import { bytesArg, numberArg } from './rules/values';
 import { alloyScope, componentIndex, type AlloyScope } from './scope';
-import { parseDirectives } from '../directives';
 import { semanticTokens } from './semantic-tokens';
 import { documentHighlights, prepareRename, rename } from './rename';
 import { signatureHelp, stdlibHover } from './signature-help';
@@ -59,7 +59,7 @@ export const alloyService: FormatService<AlloyParsed> = {
   facts(parsed: AlloyParsed, ctx: AnalysisContext): DocumentFacts {
     const facts = emptyFacts(parsed.doc.uri, 'alloy');
     const index = componentIndex(parsed);
-    facts.directives = parseDirectives(parsed.lines, 'slash', ctx.catalog).directives;
+    facts.directives = alloyDirectives(parsed, ctx.catalog).directives;
     for (const block of index.components.values()) {
       if (block.name !== 'otelcol.processor.memory_limiter') continue;
       const limit = bytesArg(block, 'limit');
@@ -78,7 +78,7 @@ export const alloyService: FormatService<AlloyParsed> = {
   lint(parsed: AlloyParsed, ctx: AnalysisContext): Finding[] {
     const { selection, findings } = selectTier(parsed, ctx);
     const ruleContext: AlloyRuleContext = { parsed, analysis: ctx, tier: selection, ...alloyScope(parsed, ctx) };
-    const ruleFindings = ALLOY_RULES.flatMap((rule) => rule.check(ruleContext));
+    const ruleFindings = runRules(ruleContext, ALLOY_RULES);
     return [...parsed.syntax, ...findings, ...ruleFindings];
   },
 

@@ -13,6 +13,7 @@ const LONG_TIMEOUT_MS = 10_000;
 
 export const batchMaxBelowSize: AlloyRule = {
   id: 'alloy/batch-max-below-size',
+  scope: 'block',
   defaultSeverity: 'error',
   doc: 'otelcol.processor.batch: send_batch_max_size, when not 0, must be >= send_batch_size, or Alloy fails to start ("send_batch_max_size must be greater or equal to send_batch_size when not 0"). Since v1.11 the default max is 3000, so send_batch_size = 8192 alone fails too.',
   sources: [{ document: 'grafana/alloy docs', section: 'otelcol.processor.batch > Arguments' }],
@@ -48,6 +49,7 @@ export const batchMaxBelowSize: AlloyRule = {
 
 export const batchTimeout: AlloyRule = {
   id: 'alloy/batch-timeout',
+  scope: 'block',
   defaultSeverity: 'warning',
   doc: 'otelcol.processor.batch timeout of 0 sends every item as it arrives (no batching); a timeout above 10s holds data in memory and delays it.',
   sources: [{ document: 'grafana/alloy docs', section: 'otelcol.processor.batch > Arguments' }],
@@ -81,6 +83,7 @@ export const batchTimeout: AlloyRule = {
 
 export const batchTier: AlloyRule = {
   id: 'alloy/batch-tier',
+  scope: 'block',
   defaultSeverity: 'info',
   doc: 'When a tier is chosen (or a load stated), otelcol.processor.batch settings are compared with the tier\'s recommendation (seed 000 gives one River configuration for every deployment size).',
   sources: [{ document: '000_e875b2fa46e39bfd.txt', section: 'Performance Tuning > Alloy Configuration Optimization > River Configuration' }],

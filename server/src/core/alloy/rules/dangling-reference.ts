@@ -11,6 +11,7 @@ import { type ReferenceChain, referenceChains, siblingComponentKeys } from './re
 
 export const danglingReference: AlloyRule = {
   id: 'alloy/dangling-reference',
+  scope: 'block',
   defaultSeverity: 'warning',
   doc: 'A reference to a component that neither the file nor the other .alloy files of its folder declare (otelcol.processor.batch.defualt.input), or to an argument its declare block does not have (argument.tagets.value): Alloy refuses to load the config. A warning, not an error, for components: `alloy run DIR` loads a whole folder, and a sibling file Headroom has not seen may declare it. Skipped while the file has syntax errors, whose recovery can hide declarations.',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'docs/sources/get-started/expressions/referencing_exports.md; docs/sources/reference/cli/run.md' }],

@@ -6,6 +6,7 @@ import { forEachKnownBlock } from './walk';
 
 export const deprecatedArgument: AlloyRule = {
   id: 'alloy/deprecated',
+  scope: 'block',
   defaultSeverity: 'warning',
   doc: 'An argument or block its reference page marks deprecated: Alloy still accepts it, but a later release may remove it (sending_queue.blocking was removed in 1.11). The replacement is offered as a rename when the page names one.',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'docs/sources/reference/components/ (deprecation notes)' }],

@@ -8,6 +8,7 @@ import { attributesOf, forEachKnownBlock } from './walk';
 
 export const enumValue: AlloyRule = {
   id: 'alloy/enum-value',
+  scope: 'block',
   defaultSeverity: 'error',
   doc: 'A string argument set to a value outside the ones Alloy accepts (relabel action, compression, debug_metrics level, discovery role…): an error when the argument\'s Go type refuses other values while decoding, a warning when only the reference page lists them.',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'UnmarshalText of the argument types; reference pages, Arguments tables' }],

@@ -39,6 +39,7 @@ function problemsOfKind(ctx: AlloyRuleContext, kind: ValueProblem['kind'], code:
 
 export const invalidValue: AlloyRule = {
   id: 'alloy/invalid-value',
+  scope: 'block',
   defaultSeverity: 'error',
   doc: 'A value of the right kind that Alloy cannot decode for the argument: a duration that Go\'s time.ParseDuration rejects ("1d", or a bare number such as 5), a size without a unit ("1000"), a string that is not a number where a number belongs.',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'syntax/internal/value/decode.go; docs/sources/get-started/expressions/types_and_values.md' }],
@@ -49,6 +50,7 @@ export const invalidValue: AlloyRule = {
 
 export const wrongType: AlloyRule = {
   id: 'alloy/wrong-type',
+  scope: 'block',
   defaultSeverity: 'error',
   doc: 'A value of the wrong type for the argument: a string where a list is needed, a bool where a number is, a reference to an export of another type (an otelcol.Consumer in a forward_to that takes MetricsReceiver values), a secret where a string is. Alloy refuses to load the config ("expected X, got Y").',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'syntax/internal/value/value.go convertValue' }],

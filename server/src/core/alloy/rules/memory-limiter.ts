@@ -35,6 +35,7 @@ function hasCollectorNames(block: BlockStmt): boolean {
 
 export const memoryLimiterLimits: AlloyRule = {
   id: 'alloy/memory-limiter-limits',
+  scope: 'block',
   defaultSeverity: 'error',
   doc: 'otelcol.processor.memory_limiter must set exactly one of limit or limit_percentage, greater than zero; spike_limit must be below limit; check_interval must be above zero. Alloy refuses to start otherwise.',
   sources: [{ document: 'grafana/alloy docs', section: 'otelcol.processor.memory_limiter > Arguments' }],
@@ -74,6 +75,7 @@ export const memoryLimiterLimits: AlloyRule = {
 
 export const memoryLimiterSpike: AlloyRule = {
   id: 'alloy/memory-limiter-spike',
+  scope: 'block',
   defaultSeverity: 'warning',
   doc: 'spike_limit far from 20% of limit (below 10% or above 40%): too small and a burst between checks passes the hard limit; too large and the soft limit refuses data long before memory is short. The default is 20%.',
   sources: [{ document: 'grafana/alloy docs', section: 'otelcol.processor.memory_limiter > Arguments' }],
@@ -119,6 +121,7 @@ export function containerMemory(ctx: AlloyRuleContext): { bytes: number; from: s
 
 export const memoryLimiterVsContainer: AlloyRule = {
   id: 'alloy/memory-limiter-vs-container',
+  scope: 'block',
   defaultSeverity: 'warning',
   doc: 'memory_limiter limit must stay below the memory limit of the container that runs Alloy (its pod in the workspace, else the chosen tier\'s limit), with room (Headroom uses 20%) for the Go runtime, receivers and exporter queues; otherwise the kernel kills the pod before the limiter acts. A memory request is not a ceiling and is not compared.',
   sources: [{ document: '000_e875b2fa46e39bfd.txt', section: 'Deployment Sizes' }],

@@ -27,6 +27,7 @@ function required(spec: BlockSpec): { args: [string, ArgSpec][]; blocks: [string
 
 export const missingRequired: AlloyRule = {
   id: 'alloy/missing-required',
+  scope: 'block',
   defaultSeverity: 'error',
   doc: 'A required argument or block is missing (memory_limiter check_interval, the output block every otelcol processor needs, an argument a declare block does not make optional): Alloy refuses to load the config ("missing required attribute").',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'syntax/vm/struct_decoder.go; component Arguments struct tags' }],

@@ -40,6 +40,7 @@ function feeders(ctx: AlloyRuleContext, key: string): BlockStmt[] {
 
 export const pipelineOrder: AlloyRule = {
   id: 'alloy/pipeline-order',
+  scope: 'file',
   defaultSeverity: 'warning',
   doc: 'otelcol.processor.memory_limiter must come first after the receivers: placed after the batch processor it cannot refuse data before the batch processor has buffered it. The Alloy docs place batch after memory_limiter.',
   sources: [{ document: 'grafana/alloy docs', section: 'otelcol.processor.batch > Usage' }],
@@ -93,6 +94,7 @@ function swapFix(ctx: AlloyRuleContext, batch: BlockStmt, limiter: BlockStmt): F
 
 export const missingMemoryLimiter: AlloyRule = {
   id: 'alloy/missing-memory-limiter',
+  scope: 'file',
   defaultSeverity: 'warning',
   doc: 'A pipeline from a network receiver (OTLP, Jaeger, Zipkin, Kafka…) to otelcol exporters without otelcol.processor.memory_limiter: under load the exporters queue data until the pod is OOM-killed. Seed 000 adds a memory limiter "to prevent OOM".',
   sources: [{ document: '000_e875b2fa46e39bfd.txt', section: 'Performance Tuning > Alloy Configuration Optimization > River Configuration' }],

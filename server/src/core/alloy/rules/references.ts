@@ -1,7 +1,7 @@
 import type { BlockStmt, Expr, Span, Statement } from '../ast';
 import { referencePath } from '../ast';
 import { childExprs } from '../components';
-import type { AlloyRuleContext } from '../rule-context';
+import { type AlloyRuleContext, checkedStatements } from '../rule-context';
 
 export interface ReferenceChain {
   /** The whole `a.b.c.d` access chain (identifiers and `.member` only). */
@@ -15,8 +15,8 @@ export interface ReferenceChain {
 }
 
 /**
- * Every reference chain of at least two parts in attribute values of the file, with the declare
- * block around it (module scope), in document order. A chain under an index or call is reached too.
+ * Every reference chain of at least two parts in attribute values of the checked statements, with
+ * the declare block around it (module scope), in document order. A chain under an index or call is reached too.
  */
 export function referenceChains(ctx: AlloyRuleContext): ReferenceChain[] {
   let chains = cache.get(ctx);
@@ -49,7 +49,7 @@ function collectChains(ctx: AlloyRuleContext): ReferenceChain[] {
       }
     }
   };
-  visit(ctx.parsed.ast.body, undefined);
+  visit(checkedStatements(ctx), undefined, ctx.unit?.declare);
   return chains;
 }
 

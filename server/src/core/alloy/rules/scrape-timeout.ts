@@ -5,6 +5,7 @@ import { durationArg, known } from './values';
 
 export const scrapeTimeout: AlloyRule = {
   id: 'alloy/scrape-timeout',
+  scope: 'block',
   defaultSeverity: 'error',
   doc: 'prometheus.scrape: scrape_timeout greater than scrape_interval is rejected ("scrape_timeout (...) greater than scrape_interval (...)"). Defaults: interval 60s, timeout 10s.',
   sources: [{ document: 'grafana/alloy docs', section: 'prometheus.scrape > Arguments' }],

@@ -23,6 +23,7 @@ export const COLLECTOR_NAMES: Record<string, Record<string, { alloy: string; uni
 
 export const unknownArgument: AlloyRule = {
   id: 'alloy/unknown-argument',
+  scope: 'block',
   defaultSeverity: 'error',
   doc: 'An argument the component or block does not have in the chosen Alloy release (a typo, an OpenTelemetry Collector name, an argument added later or removed): Alloy refuses to load the config ("unrecognized attribute name"). Every component of Alloy is known; custom components take the arguments of their declare block.',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'syntax/vm/struct_decoder.go; component Arguments struct tags' }],
@@ -33,6 +34,7 @@ export const unknownArgument: AlloyRule = {
 
 export const unknownBlock: AlloyRule = {
   id: 'alloy/unknown-block',
+  scope: 'block',
   defaultSeverity: 'error',
   doc: 'A block the component or block does not have in the chosen Alloy release: Alloy refuses to load the config ("unrecognized block name"). Custom components (declare) take no blocks.',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'syntax/vm/struct_decoder.go; component Arguments struct tags' }],

@@ -5,7 +5,7 @@ import { CONFIG_BLOCKS } from '../components';
 import { BUILTIN_NAMESPACES, COMPONENTS, CONFIG_BLOCK_SPECS } from '../schema/components';
 import { availability } from '../schema/versions';
 import { importedModules } from '../modules';
-import { type AlloyRule, type AlloyRuleContext, rangeOf, replaceFix } from '../rule-context';
+import { type AlloyRule, type AlloyRuleContext, checkedStatements, rangeOf, replaceFix } from '../rule-context';
 
 // Alloy loads a block as a component when it is not a config block; a name it does not know stops the
 // load ("cannot find the definition of component name", grafana/alloy v1.18.1
@@ -23,12 +23,13 @@ const REPLACED_BY: Record<string, string> = {
 
 export const unknownComponent: AlloyRule = {
   id: 'alloy/unknown-component',
+  scope: 'block',
   defaultSeverity: 'error',
   doc: 'A block named like a built-in component that Alloy does not have in the chosen release (prometheus.scrapee, a component added in a later release or removed), or a component a module imported with import.file does not declare: Alloy refuses to load the config.',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'internal/component/registry.go; component registrations' }],
   check(ctx) {
     const findings: Finding[] = [];
-    for (const block of componentStatements(ctx.parsed.ast.body)) {
+    for (const block of componentStatements(checkedStatements(ctx))) {
       const finding = checkName(ctx, block);
       if (finding) findings.push(finding);
     }

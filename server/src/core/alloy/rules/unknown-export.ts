@@ -10,6 +10,7 @@ import { referenceChains } from './references';
 
 export const unknownExport: AlloyRule = {
   id: 'alloy/unknown-export',
+  scope: 'block',
   defaultSeverity: 'error',
   doc: 'A reference to an export the component does not have: discovery.kubernetes.pods.target (the export is targets), otelcol.receiver.otlp.default.input (receivers export nothing), an export a declare block does not define. Alloy refuses to load the config.',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'component Exports struct tags; docs/sources/get-started/expressions/referencing_exports.md' }],

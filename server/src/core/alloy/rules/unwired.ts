@@ -53,6 +53,7 @@ function referencedBy(ctx: AlloyRuleContext): (key: string) => boolean {
 
 export const unwiredComponent: AlloyRule = {
   id: 'alloy/unwired',
+  scope: 'file',
   defaultSeverity: 'warning',
   doc: 'A pipeline piece that is not connected: in a file with a source of telemetry (a receiver, a scrape, a log source), a processor or exporter nothing sends to (its input export is never referenced here or in the other files of the folder), such as a memory limiter that receives nothing and so limits nothing (seed 000); or a component whose output lists are all empty, so its data is dropped. The memory limiter case has a fix that wires it in front of the batch processor.',
   sources: [{ document: 'grafana/alloy v1.18.1', section: 'docs/sources/shared/reference/components/output-block.md' }],

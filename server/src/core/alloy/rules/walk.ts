@@ -2,7 +2,7 @@ import type { AttributeStmt, BlockStmt, Statement } from '../ast';
 import type { BlockSpec, ComponentSpec } from '../schema/types';
 import { CONFIG_BLOCK_SPECS } from '../schema/components';
 import type { ComponentResolution } from '../modules';
-import type { AlloyRuleContext } from '../rule-context';
+import { type AlloyRuleContext, checkedStatements } from '../rule-context';
 import { availableIn } from '../schema/versions';
 
 export interface SchemaVisit {
@@ -93,12 +93,19 @@ function collectComponentBlocks(ctx: AlloyRuleContext): KnownComponentBlock[] {
       if (resolution.kind === 'builtin' || resolution.kind === 'declare') out.push({ block: statement, spec: resolution.spec, resolution });
     }
   };
-  visitStatements(ctx.parsed.ast.body);
+  visitStatements(checkedStatements(ctx));
   return out;
 }
 
+/** Whether a block or one inside it lacks its `}` (kept per block: the AST of an unchanged statement is the same object across edits). */
+const unclosed = new WeakMap<BlockStmt, boolean>();
 function hasUnclosedBlock(block: BlockStmt): boolean {
-  return !block.closeBrace || block.body.some((s) => s.kind === 'block' && hasUnclosedBlock(s));
+  let found = unclosed.get(block);
+  if (found === undefined) {
+    found = !block.closeBrace || block.body.some((s) => s.kind === 'block' && hasUnclosedBlock(s));
+    unclosed.set(block, found);
+  }
+  return found;
 }
 
 export function attributesOf(block: BlockStmt): AttributeStmt[] {

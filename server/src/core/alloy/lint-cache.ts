@@ -1,0 +1,274 @@
+import type { Finding, Position } from '../types';
+import type { LineIndex } from '../text';
+import type { BlockStmt, Statement } from './ast';
+import { ComponentIndex } from './components';
+import { editSession, originOf } from './reuse';
+import { otherFiles } from './scope';
+import type { AlloyRule, AlloyRuleContext } from './rule-context';
+
+// The Alloy lint driver. Block-scoped rules (rule-context.ts `AlloyRule.scope`) run once per statement
+// at component level (a "unit": a top-level statement, or a statement in a declare body); file-scoped
+// rules run over the whole file. For a document being edited, the block rules' findings of each unit
+// are kept, and the next lint reuses them for every unit the edit did not touch, moved to where the
+// unit is now; the rules run again only on the units that changed. The findings equal a full run's,
+// in the same order: rule by rule, each rule's findings in document order.
+//
+// What a unit's block findings depend on, and how each is proven unchanged:
+// - the unit's own AST: the same origin (reuse.ts: a statement taken over from an earlier version
+//   has that version's AST with every span shifted), and the same text before it and after it on its
+//   first and last line (indentation read by fixes);
+// - whether each component of the unit is the one its `name.label` stands for (the first of a
+//   duplicate): compared per unit;
+// - the declare block around it: its place among the file's declares, whose labels, arguments and
+//   exports are in the environment;
+// - everything else a block rule may read (`Environment`): configuration and catalog, the tier
+//   chosen, the other files' facts, whether the file has syntax errors, the component names and kinds
+//   of the file, and its declare, argument, export and import blocks. When any of it changed, every
+//   unit is checked again.
+// A finding whose ranges or fixes reach outside its unit's lines is not kept (it could not be moved
+// with the unit); it is found again on the next lint.
+
+/** Everything besides its own statement that a block rule may read (see above). */
+interface Environment {
+  config: unknown;
+  catalog: unknown;
+  /** The other files' facts, by identity (a file's facts are new objects whenever it is parsed again). */
+  others: readonly unknown[];
+  tier: readonly unknown[];
+  syntaxErrors: boolean;
+  /** `name.label` and block name of every component the index holds, in order. */
+  components: string;
+  /** Labels of the declare blocks, and the origins of their argument and export blocks and of import blocks, in document order. */
+  declarations: readonly unknown[];
+}
+
+interface Unit {
+  statement: Statement;
+  origin: Statement;
+  declare?: BlockStmt;
+  /** Which declare block (by document order) holds it; -1 at top level. */
+  declareOrdinal: number;
+}
+
+/** A unit's block findings as last found, with what they were found for. */
+interface KeptUnit {
+  start: number;
+  position: Position;
+  /** The text before the unit on its first line and after it on its last. */
+  before: string;
+  after: string;
+  /** For each component in the unit: whether the index held it. */
+  owned: string;
+  declareOrdinal: number;
+  /** Per block rule (in rule order): its findings, with their offsets relative to `start`. */
+  findings: KeptFinding[][];
+}
+
+interface KeptFinding {
+  finding: Finding;
+  /** Range start and end, then every fix edit's start and end, as offsets relative to the unit's start. */
+  offsets: number[];
+}
+
+interface LintCache {
+  environment: Environment;
+  units: Map<Statement, KeptUnit>;
+}
+
+const CACHE_KEY = 'alloyLint';
+
+/** A unit with no block findings (most of them), shared so that reusing it allocates nothing. */
+const NO_FINDINGS: never[][] = [];
+
+/** Every rule's findings for the file of `ctx` (which checks the whole file: no `unit`). */
+export function runRules(ctx: AlloyRuleContext, rules: readonly AlloyRule[]): Finding[] {
+  const blockRules = rules.filter((rule) => rule.scope === 'block');
+  const session = editSession(ctx.parsed);
+  const { units, declarations } = unitsOf(ctx.parsed.ast.body);
+  const environment = session ? environmentOf(ctx, declarations) : undefined;
+  const previous = session?.[CACHE_KEY] as LintCache | undefined;
+  const reusable = previous && environment && sameEnvironment(previous.environment, environment) ? previous.units : undefined;
+  const kept = new Map<Statement, KeptUnit>();
+  const { lines, doc } = ctx.parsed;
+
+  const perUnit = units.map((unit): Finding[][] => {
+    const start = unit.statement.span.start;
+    // One context per unit: the rules share what the helpers collect for it (rule-context.ts, walk.ts).
+    const check = () => {
+      const unitContext: AlloyRuleContext = { ...ctx, unit: { statement: unit.statement, declare: unit.declare } };
+      return blockRules.map((rule) => rule.check(unitContext));
+    };
+    if (!session) return check();
+    const place = placeOf(lines, unit.statement);
+    const owned = ownedFlags(ctx, unit.statement);
+    const old = reusable?.get(unit.origin);
+    if (old && old.before === place.before && old.after === place.after && old.owned === owned && old.declareOrdinal === unit.declareOrdinal) {
+      if (old.findings === NO_FINDINGS) {
+        kept.set(unit.origin, { ...old, start, position: place.position });
+        return NO_FINDINGS;
+      }
+      const unmoved = start === old.start && place.position.line === old.position.line && place.position.character === old.position.character;
+      const findings = unmoved ? old.findings : old.findings.map((ruleFindings) => ruleFindings.map((f) => ({ finding: moved(f, start, lines), offsets: f.offsets })));
+      kept.set(unit.origin, { ...old, start, position: place.position, findings });
+      return findings.map((ruleFindings) => ruleFindings.map((f) => f.finding));
+    }
+    const found = check();
+    const findings = found.every((ruleFindings) => ruleFindings.length === 0) ? NO_FINDINGS : found;
+    const keptFindings = findings === NO_FINDINGS ? NO_FINDINGS : keep(findings, unit.statement, place, lines, doc.uri);
+    if (keptFindings) kept.set(unit.origin, { ...place, start, owned, declareOrdinal: unit.declareOrdinal, findings: keptFindings });
+    return findings;
+  });
+  if (session && environment) session[CACHE_KEY] = { environment, units: kept } satisfies LintCache;
+
+  const out: Finding[] = [];
+  let blockIndex = 0;
+  for (const rule of rules) {
+    if (rule.scope === 'block') {
+      const index = blockIndex++;
+      for (const findings of perUnit) if (findings !== NO_FINDINGS) out.push(...findings[index]);
+    } else {
+      out.push(...rule.check(ctx));
+    }
+  }
+  return out;
+}
+
+/**
+ * The statements at component level, in document order (declare bodies are descended into), and the
+ * file's declarations: each declare's label, what makes its custom component's spec (its argument
+ * and export blocks), the import blocks, and where each declare ends.
+ */
+function unitsOf(body: Statement[]): { units: Unit[]; declarations: unknown[] } {
+  const units: Unit[] = [];
+  const declarations: unknown[] = [];
+  let declares = 0;
+  const visit = (statements: Statement[], origins: Statement[] | undefined, declare: BlockStmt | undefined, declareOrdinal: number) => {
+    statements.forEach((statement, i) => {
+      // A statement inside a moved one is a copy without an origin of its own: its origin is the
+      // statement at the same place in its parent's origin (same AST, shifted).
+      const origin = originOf(statement) ?? origins?.[i] ?? statement;
+      if (statement.kind === 'block' && statement.name === 'declare') {
+        declarations.push(`declare ${statement.label ?? ''}`);
+        visit(statement.body, origin !== statement ? (origin as BlockStmt).body : undefined, statement, declares++);
+        declarations.push('end of declare');
+        return;
+      }
+      const unit = { statement, origin, declare, declareOrdinal };
+      const declaration = declarationOf(unit);
+      if (declaration !== undefined) declarations.push(declaration);
+      units.push(unit);
+    });
+  };
+  visit(body, undefined, undefined, -1);
+  return { units, declarations };
+}
+
+function environmentOf(ctx: AlloyRuleContext, declarations: unknown[]): Environment {
+  const tier = ctx.tier;
+  return {
+    config: ctx.analysis.config,
+    catalog: ctx.analysis.catalog,
+    others: otherFiles(ctx.parsed, ctx.analysis),
+    tier: tier ? [tier.tier, tier.how, JSON.stringify(tier.load ?? null)] : [],
+    syntaxErrors: ctx.parsed.syntax.length > 0,
+    components: ctx.index.signature,
+    declarations,
+  };
+}
+
+/**
+ * What a unit adds to the file's declarations: an argument block of a declare, what its custom
+ * component's spec takes from it (modules.ts declareSpec: label, optional, comment), so typing
+ * elsewhere in it changes nothing; an export block of a declare or an import block (also in a foreach
+ * template), its origin.
+ */
+function declarationOf(unit: Unit): unknown {
+  const statement = unit.statement;
+  if (statement.kind !== 'block') return undefined;
+  if (unit.declare && statement.name === 'argument') {
+    const literal = (name: string) => {
+      const attribute = statement.body.find((s) => s.kind === 'attribute' && s.name === name);
+      if (attribute?.kind !== 'attribute') return 'absent';
+      const value = attribute.value;
+      return value.kind === 'bool' || value.kind === 'string' ? `${value.kind} ${String(value.value)}` : 'computed';
+    };
+    return `argument ${statement.label === undefined ? '(no label)' : JSON.stringify(statement.label)}\u0000${literal('optional')}\u0000${literal('comment')}`;
+  }
+  if (unit.declare && statement.name === 'export') return unit.origin;
+  return hasImport(statement) ? unit.origin : undefined;
+}
+
+function hasImport(block: BlockStmt): boolean {
+  if (block.name.startsWith('import.')) return true;
+  return (block.name === 'foreach' || block.name === 'template') && block.body.some((s) => s.kind === 'block' && hasImport(s));
+}
+
+function sameEnvironment(a: Environment, b: Environment): boolean {
+  return a.config === b.config && a.catalog === b.catalog && a.syntaxErrors === b.syntaxErrors && a.components === b.components
+    && sameItems(a.others, b.others) && sameItems(a.tier, b.tier) && sameItems(a.declarations, b.declarations);
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function ownedFlags(ctx: AlloyRuleContext, statement: Statement): string {
+  if (statement.kind !== 'block') return '';
+  const labelled: BlockStmt[] = [];
+  const walk = (block: BlockStmt) => {
+    if (block.label !== undefined) labelled.push(block);
+    if (block.name === 'foreach' || block.name === 'template') for (const s of block.body) if (s.kind === 'block') walk(s);
+  };
+  walk(statement);
+  let flags = '';
+  for (const block of labelled) flags += ctx.index.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
+  return flags;
+}
+
+function placeOf(lines: LineIndex, statement: Statement): { position: Position; before: string; after: string } {
+  const { start, end } = statement.span;
+  const position = lines.positionAt(start);
+  const endLine = lines.positionAt(end).line;
+  return { position, before: lines.text.slice(start - position.character, start), after: lines.text.slice(end, Math.max(end, lines.lineEnd(endLine))) };
+}
+
+/** The findings in offsets relative to the unit, or undefined when one reaches outside the unit's lines. */
+function keep(findings: Finding[][], statement: Statement, place: { before: string; after: string }, lines: LineIndex, uri: string): KeptFinding[][] | undefined {
+  const from = statement.span.start - place.before.length;
+  const to = statement.span.end + place.after.length;
+  const out: KeptFinding[][] = [];
+  for (const ruleFindings of findings) {
+    const kept: KeptFinding[] = [];
+    for (const finding of ruleFindings) {
+      // Related information in this document would not move with the unit.
+      if (finding.related?.some((r) => r.uri === uri)) return undefined;
+      const ranges = [finding.range, ...(finding.fixes ?? []).flatMap((fix) => fix.edits.map((edit) => edit.range))];
+      const offsets: number[] = [];
+      for (const range of ranges) {
+        const start = lines.offsetAt(range.start);
+        const end = lines.offsetAt(range.end);
+        if (start < from || end > to) return undefined;
+        offsets.push(start - statement.span.start, end - statement.span.start);
+      }
+      kept.push({ finding, offsets });
+    }
+    out.push(kept);
+  }
+  return out;
+}
+
+/** A kept finding moved to where its unit now starts. */
+function moved(kept: KeptFinding, start: number, lines: LineIndex): Finding {
+  const { finding, offsets } = kept;
+  let i = 2;
+  const range = lines.range(start + offsets[0], start + offsets[1]);
+  const fixes = finding.fixes?.map((fix) => ({
+    ...fix,
+    edits: fix.edits.map((edit) => {
+      const editRange = lines.range(start + offsets[i], start + offsets[i + 1]);
+      i += 2;
+      return { ...edit, range: editRange };
+    }),
+  }));
+  return { ...finding, range, ...(fixes ? { fixes } : {}) };
+}
