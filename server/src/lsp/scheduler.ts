@@ -19,6 +19,10 @@ export class AnalysisScheduler {
   /** Documents waiting for analysis, in the order they were last touched (the newest last). */
   private readonly waiting = new Map<string, true>();
   private readonly quietWaiters: (() => void)[] = [];
+  private idle: { ms: number; run: () => void } | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  /** `dispatched` when the idle timer was armed: any message since then means the server was not idle. */
+  private idleSeen = -1;
 
   constructor(private readonly analyse: (uri: string) => void, private readonly log: (message: string) => void) {}
 
@@ -26,6 +30,8 @@ export class AnalysisScheduler {
   readonly messageStrategy: MessageStrategy = {
     handleMessage: (message, next) => {
       this.dispatched++;
+      // Any message (a close, a hover) may leave memory behind, not only analyses.
+      this.armIdle();
       next(message);
     },
   };
@@ -58,6 +64,15 @@ export class AnalysisScheduler {
       this.quietWaiters.push(resolve);
       this.schedule();
     });
+  }
+
+  /**
+   * Runs `run` once the server has had nothing to do for `ms` milliseconds after its last message or
+   * analysis: no message dispatched and nothing waiting. Once per quiet spell; for housekeeping that must
+   * not sit in front of due work (memoryRelease.ts).
+   */
+  whenIdle(ms: number, run: () => void): void {
+    this.idle = { ms, run };
   }
 
   get pending(): number {
@@ -95,10 +110,14 @@ export class AnalysisScheduler {
       for (const wake of this.quietWaiters.splice(0)) wake();
       this.seen = -1;
       if (this.waiting.size > 0) this.schedule();
+      else this.armIdle();
       return;
     }
     const uri = [...this.waiting.keys()].pop();
-    if (uri === undefined) return;
+    if (uri === undefined) {
+      this.armIdle();
+      return;
+    }
     this.waiting.delete(uri);
     try {
       this.analyse(uri);
@@ -108,5 +127,28 @@ export class AnalysisScheduler {
     // Whatever arrived during the analysis is read now and dispatched after this turn: look again first.
     this.seen = -1;
     if (this.waiting.size > 0) this.schedule();
+    else this.armIdle();
+  }
+
+  private armIdle(): void {
+    if (!this.idle || this.idleTimer) return;
+    this.idleSeen = this.dispatched;
+    this.idleTimer = setTimeout(() => this.idleElapsed(), this.idle.ms);
+    // An idle server must still exit when its connection ends.
+    this.idleTimer.unref();
+  }
+
+  private idleElapsed(): void {
+    this.idleTimer = undefined;
+    if (this.dispatched !== this.idleSeen || this.waiting.size > 0 || this.scheduled || this.confirming || this.quietWaiters.length > 0) {
+      // Something happened meanwhile: the quiet spell starts again from now.
+      this.armIdle();
+      return;
+    }
+    try {
+      this.idle!.run();
+    } catch (error) {
+      this.log(`idle work failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
   }
 }

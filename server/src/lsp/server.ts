@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createConnection, ProposedFeatures, TextDocumentSyncKind, CodeActionKind, type InitializeResult } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { HeadroomEngine } from '../core/engine';
@@ -31,6 +32,7 @@ import { AnalysisScheduler } from './scheduler';
 import * as capacityReport from './handlers/capacityReport';
 import * as pipelineGraph from './handlers/pipelineGraph';
 import { saveCompileCache } from '../loader/compile-cache';
+import { IDLE_RELEASE_MS, MemoryRelease } from './memoryRelease';
 
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc from the VS Code
 // client). stdout carries the protocol in stdio mode, so everything else goes to connection.console.
@@ -39,6 +41,9 @@ import { saveCompileCache } from '../loader/compile-cache';
 // scheduler.ts), so a burst of keystrokes is analysed once, for its newest version, with no fixed wait.
 const scheduler = new AnalysisScheduler((uri) => publish(uri), (message) => connection.console.error(message));
 const connection = createConnection(ProposedFeatures.all, { messageStrategy: scheduler.messageStrategy });
+// Once nothing has happened for a while, the memory the last burst of work made V8 keep goes back (memoryRelease.ts).
+const memoryRelease = new MemoryRelease((message) => connection.console.error(message));
+scheduler.whenIdle(IDLE_RELEASE_MS, () => memoryRelease.release());
 const documents = new Map<string, TextDocument>();
 const engine = new HeadroomEngine({
   services: ALL_FORMATS,
@@ -49,8 +54,11 @@ const engine = new HeadroomEngine({
 const lintCache = new Map<string, { version: number; epoch: number; findings: Finding[] }>();
 /** Bumped whenever other files' facts (or the configuration) change: every cached lint is stale then. */
 let epoch = 0;
-/** What was last published per document, so a re-lint that changes nothing publishes nothing. */
-const published = new Map<string, { version: number; json: string }>();
+/**
+ * What was last published per document, so a re-lint that changes nothing publishes nothing: a digest of
+ * the diagnostics' JSON, not the JSON itself (the findings are held once, in the lint cache).
+ */
+const published = new Map<string, { version: number; digest: string }>();
 /** Clients that ask for diagnostics (LSP 3.17 pull) get no pushed ones: never both for one client. */
 let pullDiagnostics = false;
 let refreshDiagnostics = false;
@@ -126,10 +134,10 @@ function publish(uri: string): void {
   const doc = documents.get(uri);
   if (!doc) return;
   const diagnostics = ctx.report(uri).findings.map(toDiagnostic);
-  const json = JSON.stringify(diagnostics);
+  const digest = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
   const last = published.get(uri);
-  if (last && last.version === doc.version && last.json === json) return;
-  published.set(uri, { version: doc.version, json });
+  if (last && last.version === doc.version && last.digest === digest) return;
+  published.set(uri, { version: doc.version, digest });
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
 }
 
@@ -207,7 +215,7 @@ connection.onRequest('headroom/stats', () => {
   if (typeof global.gc === 'function') global.gc();
   const memory = process.memoryUsage();
   return { documents: documents.size, engineDocuments: engine.uris().length, heapUsed: memory.heapUsed, rss: memory.rss, pendingAnalyses: scheduler.pending,
-    heapTotal: memory.heapTotal };
+    heapTotal: memory.heapTotal, memoryReleases: memoryRelease.stats.releases, lastReleaseMs: memoryRelease.stats.lastReleaseMs };
 });
 
 // A broken message or a vanished client must not take the editor's server down with an exception.
