@@ -20,12 +20,11 @@ export interface ComponentReference {
 
 /**
  * What an index of a document being edited keeps for the index of its next version: the references
- * found in each top-level statement. A statement taken over from an earlier version (same origin,
+ * found in each top-level statement. A statement taken over from an earlier version (the same object,
  * reuse.ts) has the same references, moved, while the component names of the file and which of its
  * blocks the index holds are the same: references resolve against those alone.
  */
 export interface ReferenceMemory {
-  originOf(statement: Statement): Statement | undefined;
   kept?: { signature: string; statements: Map<Statement, KeptReferences> };
 }
 
@@ -60,20 +59,19 @@ export class ComponentIndex {
     const kept = new Map<Statement, KeptReferences>();
     for (const statement of ast.body) {
       if (statement.kind !== 'block') continue;
-      const origin = memory.originOf(statement) ?? statement;
       // A reference's owner is the innermost component holding it: only component-level blocks can be.
       let owned = '';
       walkComponentLevel([statement], (block) => {
         if (block.label !== undefined) owned += this.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
       });
-      const old = previous?.get(origin);
+      const old = previous?.get(statement);
       const start = statement.span.start;
       if (old && old.owned === owned) {
         for (const r of old.references) {
           const from = r.from.reduce((block, i) => block.body[i] as BlockStmt, statement);
           this.references.push({ key: r.key, span: { start: start + r.start, end: start + r.end }, exportName: r.exportName, from });
         }
-        kept.set(origin, { ...old, start });
+        kept.set(statement, { ...old, start });
         continue;
       }
       const first = this.references.length;
@@ -87,7 +85,7 @@ export class ComponentIndex {
         });
       };
       findPaths(statement, []);
-      kept.set(origin, {
+      kept.set(statement, {
         start,
         owned,
         references: this.references.slice(first).map((r) => ({ key: r.key, start: r.span.start - start, end: r.span.end - start, exportName: r.exportName, from: paths.get(r.from)! })),

@@ -2,7 +2,7 @@ import type { Finding, Position } from '../types';
 import type { LineIndex } from '../text';
 import type { BlockStmt, Statement } from './ast';
 import { ComponentIndex } from './components';
-import { editSession, originOf } from './reuse';
+import { editSession } from './reuse';
 import { otherFiles } from './scope';
 import type { AlloyRule, AlloyRuleContext } from './rule-context';
 
@@ -14,9 +14,9 @@ import type { AlloyRule, AlloyRuleContext } from './rule-context';
 // in the same order: rule by rule, each rule's findings in document order.
 //
 // What a unit's block findings depend on, and how each is proven unchanged:
-// - the unit's own AST: the same origin (reuse.ts: a statement taken over from an earlier version
-//   has that version's AST with every span shifted), and the same text before it and after it on its
-//   first and last line (indentation read by fixes);
+// - the unit's own AST: the same statement object (reuse.ts: a statement taken over from an earlier
+//   version is that version's object, its spans shifted), and the same text before it and after it on
+//   its first and last line (indentation read by fixes);
 // - whether each component of the unit is the one its `name.label` stands for (the first of a
 //   duplicate): compared per unit;
 // - the declare block around it: its place among the file's declares, whose labels, arguments and
@@ -38,13 +38,12 @@ interface Environment {
   syntaxErrors: boolean;
   /** `name.label` and block name of every component the index holds, in order. */
   components: string;
-  /** Labels of the declare blocks, and the origins of their argument and export blocks and of import blocks, in document order. */
+  /** Labels of the declare blocks, what their argument blocks declare, their export blocks and the import blocks (as objects), in document order. */
   declarations: readonly unknown[];
 }
 
 interface Unit {
   statement: Statement;
-  origin: Statement;
   declare?: BlockStmt;
   /** Which declare block (by document order) holds it; -1 at top level. */
   declareOrdinal: number;
@@ -101,21 +100,21 @@ export function runRules(ctx: AlloyRuleContext, rules: readonly AlloyRule[]): Fi
     if (!session) return check();
     const place = placeOf(lines, unit.statement);
     const owned = ownedFlags(ctx, unit.statement);
-    const old = reusable?.get(unit.origin);
+    const old = reusable?.get(unit.statement);
     if (old && old.before === place.before && old.after === place.after && old.owned === owned && old.declareOrdinal === unit.declareOrdinal) {
       if (old.findings === NO_FINDINGS) {
-        kept.set(unit.origin, { ...old, start, position: place.position });
+        kept.set(unit.statement, { ...old, start, position: place.position });
         return NO_FINDINGS;
       }
       const unmoved = start === old.start && place.position.line === old.position.line && place.position.character === old.position.character;
       const findings = unmoved ? old.findings : old.findings.map((ruleFindings) => ruleFindings.map((f) => ({ finding: moved(f, start, lines), offsets: f.offsets })));
-      kept.set(unit.origin, { ...old, start, position: place.position, findings });
+      kept.set(unit.statement, { ...old, start, position: place.position, findings });
       return findings.map((ruleFindings) => ruleFindings.map((f) => f.finding));
     }
     const found = check();
     const findings = found.every((ruleFindings) => ruleFindings.length === 0) ? NO_FINDINGS : found;
     const keptFindings = findings === NO_FINDINGS ? NO_FINDINGS : keep(findings, unit.statement, place, lines, doc.uri);
-    if (keptFindings) kept.set(unit.origin, { ...place, start, owned, declareOrdinal: unit.declareOrdinal, findings: keptFindings });
+    if (keptFindings) kept.set(unit.statement, { ...place, start, owned, declareOrdinal: unit.declareOrdinal, findings: keptFindings });
     return findings;
   });
   if (session && environment) session[CACHE_KEY] = { environment, units: kept } satisfies LintCache;
@@ -142,24 +141,21 @@ function unitsOf(body: Statement[]): { units: Unit[]; declarations: unknown[] } 
   const units: Unit[] = [];
   const declarations: unknown[] = [];
   let declares = 0;
-  const visit = (statements: Statement[], origins: Statement[] | undefined, declare: BlockStmt | undefined, declareOrdinal: number) => {
-    statements.forEach((statement, i) => {
-      // A statement inside a moved one is a copy without an origin of its own: its origin is the
-      // statement at the same place in its parent's origin (same AST, shifted).
-      const origin = originOf(statement) ?? origins?.[i] ?? statement;
+  const visit = (statements: Statement[], declare: BlockStmt | undefined, declareOrdinal: number) => {
+    statements.forEach((statement) => {
       if (statement.kind === 'block' && statement.name === 'declare') {
         declarations.push(`declare ${statement.label ?? ''}`);
-        visit(statement.body, origin !== statement ? (origin as BlockStmt).body : undefined, statement, declares++);
+        visit(statement.body, statement, declares++);
         declarations.push('end of declare');
         return;
       }
-      const unit = { statement, origin, declare, declareOrdinal };
+      const unit = { statement, declare, declareOrdinal };
       const declaration = declarationOf(unit);
       if (declaration !== undefined) declarations.push(declaration);
       units.push(unit);
     });
   };
-  visit(body, undefined, undefined, -1);
+  visit(body, undefined, -1);
   return { units, declarations };
 }
 
@@ -180,7 +176,7 @@ function environmentOf(ctx: AlloyRuleContext, declarations: unknown[]): Environm
  * What a unit adds to the file's declarations: an argument block of a declare, what its custom
  * component's spec takes from it (modules.ts declareSpec: label, optional, comment), so typing
  * elsewhere in it changes nothing; an export block of a declare or an import block (also in a foreach
- * template), its origin.
+ * template), the statement itself (the same object while its text is the same).
  */
 function declarationOf(unit: Unit): unknown {
   const statement = unit.statement;
@@ -194,8 +190,8 @@ function declarationOf(unit: Unit): unknown {
     };
     return `argument ${statement.label === undefined ? '(no label)' : JSON.stringify(statement.label)}\u0000${literal('optional')}\u0000${literal('comment')}`;
   }
-  if (unit.declare && statement.name === 'export') return unit.origin;
-  return hasImport(statement) ? unit.origin : undefined;
+  if (unit.declare && statement.name === 'export') return unit.statement;
+  return hasImport(statement) ? unit.statement : undefined;
 }
 
 function hasImport(block: BlockStmt): boolean {
