@@ -112,14 +112,14 @@ function changesFor(text: string, step: Step & { kind: 'type' | 'at' | 'move' })
   };
 }
 
-/** The findings a fresh engine reports for `text` under `config`, with the sibling file open when there is one. */
-async function freshFindings(text: string, config: HeadroomConfig, sibling: string | undefined): Promise<Finding[]> {
+/** The findings and facts a fresh engine has for `text` under `config`, with the sibling file open when there is one. */
+async function freshFindings(text: string, config: HeadroomConfig, sibling: string | undefined): Promise<{ findings: Finding[]; facts: unknown }> {
   const engine = await newEngine();
   try {
     engine.setConfig(config);
     if (sibling !== undefined) engine.open({ uri: SIBLING, text: sibling });
     engine.open({ uri: URI, text });
-    return engine.lint(URI);
+    return { findings: engine.lint(URI), facts: engine.get(URI) };
   } finally {
     engine.dispose();
   }
@@ -162,10 +162,16 @@ async function checkSequence(base: string, steps: Step[]): Promise<void> {
         }
         assert.equal(current, after);
         text = after;
-        engine.update({ uri: URI, text, version: ++version }, lspChanges);
+        // The facts (alloy/service.ts hands back the previous ones when they are equal): the update
+        // says whether they changed, and they equal a fresh engine's.
+        const before = JSON.stringify(engine.get(URI));
+        const factsChanged = engine.update({ uri: URI, text, version: ++version }, lspChanges);
+        assert.equal(factsChanged, JSON.stringify(engine.get(URI)) !== before, `facts changed after step ${i} of ${JSON.stringify(steps)}`);
       }
       const incremental = engine.lint(URI);
-      assert.deepEqual(incremental, await freshFindings(text, config, sibling), `after step ${i} of ${JSON.stringify(steps)}`);
+      const fresh = await freshFindings(text, config, sibling);
+      assert.deepEqual(incremental, fresh.findings, `after step ${i} of ${JSON.stringify(steps)}`);
+      assert.deepEqual(engine.get(URI), fresh.facts, `facts after step ${i} of ${JSON.stringify(steps)}`);
     }
   } finally {
     engine.close(URI);
