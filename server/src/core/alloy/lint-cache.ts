@@ -56,6 +56,8 @@ interface KeptUnit {
   /** The text before the unit on its first line and after it on its last. */
   before: string;
   after: string;
+  /** How many line breaks the unit holds (the same statement object has the same text). */
+  lineCount: number;
   /** For each component in the unit: whether the index held it. */
   owned: string;
   declareOrdinal: number;
@@ -98,19 +100,21 @@ export function runRules(ctx: AlloyRuleContext, rules: readonly AlloyRule[]): Fi
       return blockRules.map((rule) => rule.check(unitContext));
     };
     if (!session) return check();
-    const place = placeOf(lines, unit.statement);
-    const owned = ownedFlags(ctx, unit.statement);
+    const position = lines.positionAt(start);
     const old = reusable?.get(unit.statement);
-    if (old && old.before === place.before && old.after === place.after && old.owned === owned && old.declareOrdinal === unit.declareOrdinal) {
-      if (old.findings === NO_FINDINGS) {
-        kept.set(unit.statement, { ...old, start, position: place.position });
-        return NO_FINDINGS;
+    if (old && old.declareOrdinal === unit.declareOrdinal && sameSurroundings(lines, unit.statement, position, old) && old.owned === ownedFlags(ctx, unit.statement)) {
+      // The previous cache is given up with this lint: its entries are updated in place.
+      const unmoved = start === old.start && position.line === old.position.line && position.character === old.position.character;
+      if (!unmoved && old.findings !== NO_FINDINGS) {
+        old.findings = old.findings.map((ruleFindings) => ruleFindings.map((f) => ({ finding: moved(f, start, lines), offsets: f.offsets })));
       }
-      const unmoved = start === old.start && place.position.line === old.position.line && place.position.character === old.position.character;
-      const findings = unmoved ? old.findings : old.findings.map((ruleFindings) => ruleFindings.map((f) => ({ finding: moved(f, start, lines), offsets: f.offsets })));
-      kept.set(unit.statement, { ...old, start, position: place.position, findings });
-      return findings.map((ruleFindings) => ruleFindings.map((f) => f.finding));
+      old.start = start;
+      old.position = position;
+      kept.set(unit.statement, old);
+      return old.findings === NO_FINDINGS ? NO_FINDINGS : old.findings.map((ruleFindings) => ruleFindings.map((f) => f.finding));
     }
+    const place = placeOf(lines, unit.statement, position);
+    const owned = ownedFlags(ctx, unit.statement);
     const found = check();
     const findings = found.every((ruleFindings) => ruleFindings.length === 0) ? NO_FINDINGS : found;
     const keptFindings = findings === NO_FINDINGS ? NO_FINDINGS : keep(findings, unit.statement, place, lines, doc.uri);
@@ -221,11 +225,22 @@ function ownedFlags(ctx: AlloyRuleContext, statement: Statement): string {
   return flags;
 }
 
-function placeOf(lines: LineIndex, statement: Statement): { position: Position; before: string; after: string } {
+function placeOf(lines: LineIndex, statement: Statement, position: Position): { position: Position; before: string; after: string; lineCount: number } {
   const { start, end } = statement.span;
-  const position = lines.positionAt(start);
   const endLine = lines.positionAt(end).line;
-  return { position, before: lines.text.slice(start - position.character, start), after: lines.text.slice(end, Math.max(end, lines.lineEnd(endLine))) };
+  return {
+    position,
+    before: lines.text.slice(start - position.character, start),
+    after: lines.text.slice(end, Math.max(end, lines.lineEnd(endLine))),
+    lineCount: endLine - position.line,
+  };
+}
+
+/** Whether the text around a kept unit on its first and last lines is what it was (compared in place). */
+function sameSurroundings(lines: LineIndex, statement: Statement, position: Position, old: KeptUnit): boolean {
+  const { start, end } = statement.span;
+  if (position.character !== old.before.length || !lines.text.startsWith(old.before, start - position.character)) return false;
+  return Math.max(end, lines.lineEnd(position.line + old.lineCount)) - end === old.after.length && lines.text.startsWith(old.after, end);
 }
 
 /** The findings in offsets relative to the unit, or undefined when one reaches outside the unit's lines. */
