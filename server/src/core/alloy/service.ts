@@ -54,10 +54,14 @@ function samePlainData(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  for (const key of keys) if (!(key in y) || !samePlainData(x[key], y[key])) return false;
-  return true;
+  let keys = 0;
+  for (const key in x) {
+    if (!(key in y) || !samePlainData(x[key], y[key])) return false;
+    keys++;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  for (const key in y) keys--;
+  return keys === 0;
 }
 
 export const alloyService: FormatService<AlloyParsed> = {
