@@ -10,6 +10,8 @@ import type { HeadroomConfig } from '../../../server/src/core/config-types';
 import type { HeadroomEngine } from '../../../server/src/core/engine';
 import { LineIndex } from '../../../server/src/core/text';
 import type { Finding, TextChange } from '../../../server/src/core/types';
+import { parseAlloy, type AlloyParsed } from '../../../server/src/core/alloy/parser';
+import { componentIndex } from '../../../server/src/core/alloy/scope';
 
 // An Alloy document being edited reuses the block rules' findings of every statement an edit did not
 // touch (alloy/lint-cache.ts). After every step of a random sequence, the findings (messages, ranges,
@@ -273,4 +275,78 @@ test('edits the cache must notice, each far from the statement whose findings ch
     [at('.default.receiver', 7, 'defualt', 1), { kind: 'sibling', text: 1 }, at('port', 0, 'x'), { kind: 'sibling', text: 0 }, at('xport', 1, '')],
   ];
   for (const steps of sequences) await checkSequence(base, steps);
+});
+
+// The component index of a document being edited reuses the references of every unit an edit did not
+// touch (components.ts ReferenceMemory): after every step it equals a fresh parse's, reference by
+// reference, with the block each belongs to (by name, label and span: a stale block would have old spans).
+function referencesOf(parsed: AlloyParsed): unknown[] {
+  return componentIndex(parsed).references.map((r) => ({ key: r.key, span: r.span, exportName: r.exportName, from: [r.from.name, r.from.label, r.from.span] }));
+}
+
+function checkIndexSequence(base: string, steps: Step[]): void {
+  const uri = 'file:///workspace/index.alloy';
+  let text = base;
+  let parsed = parseAlloy({ uri, text });
+  parsed = parseAlloy({ uri, text }, { parsed, changes: [{ range: parsed.lines.range(0, 0), text: '' }] });
+  referencesOf(parsed);
+  try {
+    for (const [i, step] of steps.entries()) {
+      if (step.kind === 'config' || step.kind === 'sibling') continue;
+      const { changes, text: after } = changesFor(text, step);
+      const lspChanges: TextChange[] = [];
+      let current = text;
+      for (const change of changes) {
+        lspChanges.push({ range: new LineIndex(current).range(change.at, change.end), text: change.text });
+        current = current.slice(0, change.at) + change.text + current.slice(change.end);
+      }
+      text = after;
+      parsed = parseAlloy({ uri, text }, { parsed, changes: lspChanges });
+      const fresh = parseAlloy({ uri, text });
+      try {
+        assert.deepEqual(referencesOf(parsed), referencesOf(fresh), `references after step ${i} of ${JSON.stringify(steps)}`);
+      } finally {
+        fresh.dispose();
+      }
+    }
+  } finally {
+    parsed.dispose();
+  }
+}
+
+test('after every step of random edits, the component index equals a fresh one', () => {
+  fc.assert(fc.property(fc.nat({ max: subjects.length }), fc.array(stepArb, { minLength: 1, maxLength: 10 }), (index, steps) => {
+    const base = index < subjects.length ? subjects[index].text : subjects.map((s) => s.text).join('\n');
+    checkIndexSequence(base, steps);
+  }), { seed: 20261130, numRuns: 80 });
+});
+
+test('component index: references owned by a component that takes over a duplicate name, in a declare edited elsewhere', () => {
+  const base = [
+    'declare "d" {',
+    '  otelcol.processor.batch "dup" {',
+    '    output { }',
+    '  }',
+    '',
+    '  between = 1',
+    '  b2 = 2',
+    '  b3 = 3',
+    '',
+    '  otelcol.processor.batch "dup" {',
+    '    output {',
+    '      traces = [otelcol.exporter.otlp.x.input]',
+    '    }',
+    '  }',
+    '',
+    '  otelcol.exporter.otlp "x" { }',
+    '  logs = otelcol.exporter.otlp.x.input',
+    '}',
+    '',
+  ].join('\n');
+  // The first duplicate deleted (the component names stay the same, in the same order): the second,
+  // reused three statements away (tree-sitter re-reads the two after a deletion), now owns the reference in its output block.
+  const first = '  otelcol.processor.batch "dup" {\n    output { }\n  }\n\n';
+  checkIndexSequence(base, [at(first, first.length, '')]);
+  // A line typed at the top of the declare: every statement in it is reused, the declare is new.
+  checkIndexSequence(base, [at('declare "d" {\n', 0, '  x = 1\n', 14)]);
 });
