@@ -114,6 +114,19 @@ function changesFor(text: string, step: Step & { kind: 'type' | 'at' | 'move' })
   };
 }
 
+/** `step`'s changes as LSP content changes (each against the text its predecessor left), and the text they lead to. */
+function lspChangesFor(text: string, step: Step & { kind: 'type' | 'at' | 'move' }): { lspChanges: TextChange[]; text: string } {
+  const { changes, text: after } = changesFor(text, step);
+  const lspChanges: TextChange[] = [];
+  let current = text;
+  for (const change of changes) {
+    lspChanges.push({ range: new LineIndex(current).range(change.at, change.end), text: change.text });
+    current = current.slice(0, change.at) + change.text + current.slice(change.end);
+  }
+  assert.equal(current, after);
+  return { lspChanges, text: after };
+}
+
 /** The findings and facts a fresh engine has for `text` under `config`, with the sibling file open when there is one. */
 async function freshFindings(text: string, config: HeadroomConfig, sibling: string | undefined): Promise<{ findings: Finding[]; facts: unknown }> {
   const engine = await newEngine();
@@ -155,14 +168,7 @@ async function checkSequence(base: string, steps: Step[]): Promise<void> {
         else engine.open({ uri: SIBLING, text: next });
         sibling = next;
       } else {
-        const { changes, text: after } = changesFor(text, step);
-        const lspChanges: TextChange[] = [];
-        let current = text;
-        for (const change of changes) {
-          lspChanges.push({ range: new LineIndex(current).range(change.at, change.end), text: change.text });
-          current = current.slice(0, change.at) + change.text + current.slice(change.end);
-        }
-        assert.equal(current, after);
+        const { lspChanges, text: after } = lspChangesFor(text, step);
         text = after;
         // The facts (alloy/service.ts hands back the previous ones when they are equal): the update
         // says whether they changed, and they equal a fresh engine's.
@@ -293,13 +299,7 @@ function checkIndexSequence(base: string, steps: Step[]): void {
   try {
     for (const [i, step] of steps.entries()) {
       if (step.kind === 'config' || step.kind === 'sibling') continue;
-      const { changes, text: after } = changesFor(text, step);
-      const lspChanges: TextChange[] = [];
-      let current = text;
-      for (const change of changes) {
-        lspChanges.push({ range: new LineIndex(current).range(change.at, change.end), text: change.text });
-        current = current.slice(0, change.at) + change.text + current.slice(change.end);
-      }
+      const { lspChanges, text: after } = lspChangesFor(text, step);
       text = after;
       parsed = parseAlloy({ uri, text }, { parsed, changes: lspChanges });
       const fresh = parseAlloy({ uri, text });
