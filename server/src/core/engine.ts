@@ -584,6 +584,8 @@ function clampRange(range: Range, lines: LineIndex): Range {
 
 /** Facts that publish nothing count as no facts, so opening an unrelated file re-lints nothing else. */
 function sameFacts(a: DocumentFacts | undefined, b: DocumentFacts | undefined): boolean {
+  // A service may hand back the very facts it gave before when nothing in them changed (Alloy does).
+  if (a === b) return true;
   return JSON.stringify(publishes(a) ? a : null) === JSON.stringify(publishes(b) ? b : null);
 }
 

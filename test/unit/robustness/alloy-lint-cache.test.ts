@@ -10,6 +10,8 @@ import type { HeadroomConfig } from '../../../server/src/core/config-types';
 import type { HeadroomEngine } from '../../../server/src/core/engine';
 import { LineIndex } from '../../../server/src/core/text';
 import type { Finding, TextChange } from '../../../server/src/core/types';
+import { parseAlloy, type AlloyParsed } from '../../../server/src/core/alloy/parser';
+import { componentIndex } from '../../../server/src/core/alloy/scope';
 
 // An Alloy document being edited reuses the block rules' findings of every statement an edit did not
 // touch (alloy/lint-cache.ts). After every step of a random sequence, the findings (messages, ranges,
@@ -112,14 +114,27 @@ function changesFor(text: string, step: Step & { kind: 'type' | 'at' | 'move' })
   };
 }
 
-/** The findings a fresh engine reports for `text` under `config`, with the sibling file open when there is one. */
-async function freshFindings(text: string, config: HeadroomConfig, sibling: string | undefined): Promise<Finding[]> {
+/** `step`'s changes as LSP content changes (each against the text its predecessor left), and the text they lead to. */
+function lspChangesFor(text: string, step: Step & { kind: 'type' | 'at' | 'move' }): { lspChanges: TextChange[]; text: string } {
+  const { changes, text: after } = changesFor(text, step);
+  const lspChanges: TextChange[] = [];
+  let current = text;
+  for (const change of changes) {
+    lspChanges.push({ range: new LineIndex(current).range(change.at, change.end), text: change.text });
+    current = current.slice(0, change.at) + change.text + current.slice(change.end);
+  }
+  assert.equal(current, after);
+  return { lspChanges, text: after };
+}
+
+/** The findings and facts a fresh engine has for `text` under `config`, with the sibling file open when there is one. */
+async function freshFindings(text: string, config: HeadroomConfig, sibling: string | undefined): Promise<{ findings: Finding[]; facts: unknown }> {
   const engine = await newEngine();
   try {
     engine.setConfig(config);
     if (sibling !== undefined) engine.open({ uri: SIBLING, text: sibling });
     engine.open({ uri: URI, text });
-    return engine.lint(URI);
+    return { findings: engine.lint(URI), facts: engine.get(URI) };
   } finally {
     engine.dispose();
   }
@@ -153,19 +168,18 @@ async function checkSequence(base: string, steps: Step[]): Promise<void> {
         else engine.open({ uri: SIBLING, text: next });
         sibling = next;
       } else {
-        const { changes, text: after } = changesFor(text, step);
-        const lspChanges: TextChange[] = [];
-        let current = text;
-        for (const change of changes) {
-          lspChanges.push({ range: new LineIndex(current).range(change.at, change.end), text: change.text });
-          current = current.slice(0, change.at) + change.text + current.slice(change.end);
-        }
-        assert.equal(current, after);
+        const { lspChanges, text: after } = lspChangesFor(text, step);
         text = after;
-        engine.update({ uri: URI, text, version: ++version }, lspChanges);
+        // The facts (alloy/service.ts hands back the previous ones when they are equal): the update
+        // says whether they changed, and they equal a fresh engine's.
+        const before = JSON.stringify(engine.get(URI));
+        const factsChanged = engine.update({ uri: URI, text, version: ++version }, lspChanges);
+        assert.equal(factsChanged, JSON.stringify(engine.get(URI)) !== before, `facts changed after step ${i} of ${JSON.stringify(steps)}`);
       }
       const incremental = engine.lint(URI);
-      assert.deepEqual(incremental, await freshFindings(text, config, sibling), `after step ${i} of ${JSON.stringify(steps)}`);
+      const fresh = await freshFindings(text, config, sibling);
+      assert.deepEqual(incremental, fresh.findings, `after step ${i} of ${JSON.stringify(steps)}`);
+      assert.deepEqual(engine.get(URI), fresh.facts, `facts after step ${i} of ${JSON.stringify(steps)}`);
     }
   } finally {
     engine.close(URI);
@@ -267,4 +281,72 @@ test('edits the cache must notice, each far from the statement whose findings ch
     [at('.default.receiver', 7, 'defualt', 1), { kind: 'sibling', text: 1 }, at('port', 0, 'x'), { kind: 'sibling', text: 0 }, at('xport', 1, '')],
   ];
   for (const steps of sequences) await checkSequence(base, steps);
+});
+
+// The component index of a document being edited reuses the references of every unit an edit did not
+// touch (components.ts ReferenceMemory): after every step it equals a fresh parse's, reference by
+// reference, with the block each belongs to (by name, label and span: a stale block would have old spans).
+function referencesOf(parsed: AlloyParsed): unknown[] {
+  return componentIndex(parsed).references.map((r) => ({ key: r.key, span: r.span, exportName: r.exportName, from: [r.from.name, r.from.label, r.from.span] }));
+}
+
+function checkIndexSequence(base: string, steps: Step[]): void {
+  const uri = 'file:///workspace/index.alloy';
+  let text = base;
+  let parsed = parseAlloy({ uri, text });
+  parsed = parseAlloy({ uri, text }, { parsed, changes: [{ range: parsed.lines.range(0, 0), text: '' }] });
+  referencesOf(parsed);
+  try {
+    for (const [i, step] of steps.entries()) {
+      if (step.kind === 'config' || step.kind === 'sibling') continue;
+      const { lspChanges, text: after } = lspChangesFor(text, step);
+      text = after;
+      parsed = parseAlloy({ uri, text }, { parsed, changes: lspChanges });
+      const fresh = parseAlloy({ uri, text });
+      try {
+        assert.deepEqual(referencesOf(parsed), referencesOf(fresh), `references after step ${i} of ${JSON.stringify(steps)}`);
+      } finally {
+        fresh.dispose();
+      }
+    }
+  } finally {
+    parsed.dispose();
+  }
+}
+
+test('after every step of random edits, the component index equals a fresh one', () => {
+  fc.assert(fc.property(fc.nat({ max: subjects.length }), fc.array(stepArb, { minLength: 1, maxLength: 10 }), (index, steps) => {
+    const base = index < subjects.length ? subjects[index].text : subjects.map((s) => s.text).join('\n');
+    checkIndexSequence(base, steps);
+  }), { seed: 20261130, numRuns: 80 });
+});
+
+test('component index: references owned by a component that takes over a duplicate name, in a declare edited elsewhere', () => {
+  const base = [
+    'declare "d" {',
+    '  otelcol.processor.batch "dup" {',
+    '    output { }',
+    '  }',
+    '',
+    '  between = 1',
+    '  b2 = 2',
+    '  b3 = 3',
+    '',
+    '  otelcol.processor.batch "dup" {',
+    '    output {',
+    '      traces = [otelcol.exporter.otlp.x.input]',
+    '    }',
+    '  }',
+    '',
+    '  otelcol.exporter.otlp "x" { }',
+    '  logs = otelcol.exporter.otlp.x.input',
+    '}',
+    '',
+  ].join('\n');
+  // The first duplicate deleted (the component names stay the same, in the same order): the second,
+  // reused three statements away (tree-sitter re-reads the two after a deletion), now owns the reference in its output block.
+  const first = '  otelcol.processor.batch "dup" {\n    output { }\n  }\n\n';
+  checkIndexSequence(base, [at(first, first.length, '')]);
+  // A line typed at the top of the declare: every statement in it is reused, the declare is new.
+  checkIndexSequence(base, [at('declare "d" {\n', 0, '  x = 1\n', 14)]);
 });

@@ -136,10 +136,11 @@ test('an edit inside one block reuses the AST of the others, moved to their new 
     assert.notEqual(after[after.length - 1], last);
     assertSameAsFresh(second, text, subject.name);
 
-    // An edit at the very start moves every statement by one: reused, with every span moved.
+    // An edit at the very start moves every statement by one: reused (the same objects), every span moved.
+    const starts = after.map((statement) => statement.span.start);
     const third = parseAlloy({ uri: 'file:///reuse.alloy', text: ` ${text}` }, { parsed: second, changes: [{ range: second.lines.range(0, 0), text: ' ' }] });
     try {
-      assert.ok(third.ast.body.every((statement: Statement, i: number) => statement !== after[i] && statement.span.start === after[i].span.start + 1));
+      assert.ok(third.ast.body.every((statement: Statement, i: number) => statement === after[i] && statement.span.start === starts[i] + 1));
       assertSameAsFresh(third, ` ${text}`, `${subject.name}, moved`);
     } finally {
       third.dispose();
@@ -147,5 +148,22 @@ test('an edit inside one block reuses the AST of the others, moved to their new 
   } catch (error) {
     second.dispose();
     throw error;
+  }
+});
+
+test('every span object of an AST belongs to one place (reuse.ts shifts reused spans in place)', needsShared('corpus'), () => {
+  for (const subject of alloy) {
+    const parsed = parseAlloy({ uri: 'file:///reuse.alloy', text: subject.text });
+    try {
+      const seen = new Set<object>();
+      const pending: object[] = [parsed.ast];
+      for (let node = pending.pop(); node; node = pending.pop()) {
+        assert.ok(!seen.has(node), `${subject.name}: an AST object is reachable twice`);
+        seen.add(node);
+        for (const value of Object.values(node)) if (value !== null && typeof value === 'object') pending.push(value);
+      }
+    } finally {
+      parsed.dispose();
+    }
   }
 });

@@ -20,20 +20,22 @@ export interface ComponentReference {
 
 /**
  * What an index of a document being edited keeps for the index of its next version: the references
- * found in each top-level statement. A statement taken over from an earlier version (same origin,
- * reuse.ts) has the same references, moved, while the component names of the file and which of its
- * blocks the index holds are the same: references resolve against those alone.
+ * found in each unit (a top-level block, or a statement in a declare body, at any depth of nested
+ * declares: an edit in a large declare re-reads one of its statements, not all). A unit taken over
+ * from an earlier version (the same object, its spans shifted: reuse.ts) has the same references,
+ * moved, while the component names of the file and which of its blocks the index holds are the same:
+ * references resolve against those alone.
  */
 export interface ReferenceMemory {
-  originOf(statement: Statement): Statement | undefined;
   kept?: { signature: string; statements: Map<Statement, KeptReferences> };
 }
 
 interface KeptReferences {
   start: number;
   owned: string;
-  /** Spans relative to the statement's start; `from` as the path of body indices from the statement. */
-  references: { key: string; start: number; end: number; exportName?: string; from: number[] }[];
+  inDeclare: boolean;
+  /** Spans relative to the unit's start; `from` the block in the unit holding them, or null: the top-level declare around it. */
+  references: { key: string; start: number; end: number; exportName?: string; from: BlockStmt | null }[];
 }
 
 /** Component instances (labelled blocks that are not config blocks) and the references between them. */
@@ -50,50 +52,59 @@ export class ComponentIndex {
   /** `memory`: for a document being edited, what the index of its previous version found (updated to this one's). */
   constructor(ast: AlloyFile, memory?: ReferenceMemory) {
     this.collectComponents(ast.body);
-    if (!memory) {
-      for (const statement of ast.body) {
-        if (statement.kind === 'block') this.collectReferences(statement, statement.body);
+    const previous = memory?.kept?.signature === this.signature ? memory.kept.statements : undefined;
+    const kept = memory ? new Map<Statement, KeptReferences>() : undefined;
+    // A reference's owner is the innermost component holding it, else the top-level block holding it
+    // (declares are not components: what is not in a component of a declare body belongs to the declare).
+    const collectDeclare = (declare: BlockStmt, top: BlockStmt) => {
+      for (const statement of declare.body) {
+        if (statement.kind === 'block' && statement.name === 'declare') collectDeclare(statement, top);
+        else this.collectUnit(statement, top, previous, kept);
       }
-      return;
-    }
-    const previous = memory.kept?.signature === this.signature ? memory.kept.statements : undefined;
-    const kept = new Map<Statement, KeptReferences>();
+    };
     for (const statement of ast.body) {
       if (statement.kind !== 'block') continue;
-      const origin = memory.originOf(statement) ?? statement;
-      // A reference's owner is the innermost component holding it: only component-level blocks can be.
-      let owned = '';
-      walkComponentLevel([statement], (block) => {
-        if (block.label !== undefined) owned += this.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
-      });
-      const old = previous?.get(origin);
-      const start = statement.span.start;
-      if (old && old.owned === owned) {
-        for (const r of old.references) {
-          const from = r.from.reduce((block, i) => block.body[i] as BlockStmt, statement);
-          this.references.push({ key: r.key, span: { start: start + r.start, end: start + r.end }, exportName: r.exportName, from });
-        }
-        kept.set(origin, { ...old, start });
-        continue;
-      }
-      const first = this.references.length;
-      this.collectReferences(statement, statement.body);
-      const paths = new Map<BlockStmt, number[]>();
-      const owners = new Set(this.references.slice(first).map((r) => r.from));
-      const findPaths = (block: BlockStmt, path: number[]) => {
-        if (owners.has(block)) paths.set(block, path);
-        block.body.forEach((child, i) => {
-          if (child.kind === 'block') findPaths(child, [...path, i]);
-        });
-      };
-      findPaths(statement, []);
-      kept.set(origin, {
-        start,
-        owned,
-        references: this.references.slice(first).map((r) => ({ key: r.key, start: r.span.start - start, end: r.span.end - start, exportName: r.exportName, from: paths.get(r.from)! })),
-      });
+      if (statement.name === 'declare') collectDeclare(statement, statement);
+      else this.collectUnit(statement, statement, previous, kept);
     }
-    memory.kept = { signature: this.signature, statements: kept };
+    if (memory) memory.kept = { signature: this.signature, statements: kept! };
+  }
+
+  /** The references of one unit; `top`: the top-level block holding it (itself at top level). */
+  private collectUnit(unit: Statement, top: BlockStmt, previous: Map<Statement, KeptReferences> | undefined, kept: Map<Statement, KeptReferences> | undefined): void {
+    const collect = () => {
+      if (unit.kind === 'attribute') this.collectFromExpr(top, unit.value);
+      else this.collectReferences(unit === top || this.components.get(ComponentIndex.keyOf(unit) ?? '') === unit ? unit : top, unit.body);
+    };
+    if (!kept) {
+      collect();
+      return;
+    }
+    let owned = '';
+    walkComponentLevel([unit], (block) => {
+      if (block.label !== undefined) owned += this.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
+    });
+    const inDeclare = unit !== top;
+    const start = unit.span.start;
+    const old = previous?.get(unit);
+    if (old && old.owned === owned && old.inDeclare === inDeclare) {
+      for (const r of old.references) {
+        this.references.push({ key: r.key, span: { start: start + r.start, end: start + r.end }, exportName: r.exportName, from: r.from ?? top });
+      }
+      old.start = start;
+      kept.set(unit, old);
+      return;
+    }
+    const first = this.references.length;
+    collect();
+    kept.set(unit, {
+      start,
+      owned,
+      inDeclare,
+      references: this.references.slice(first).map((r) => ({
+        key: r.key, start: r.span.start - start, end: r.span.end - start, exportName: r.exportName, from: inDeclare && r.from === top ? null : r.from,
+      })),
+    });
   }
 
   /** Every component's `name.label` and block name, in order: equal strings, equal component names. */

@@ -2,7 +2,7 @@ import type { Finding, Position } from '../types';
 import type { LineIndex } from '../text';
 import type { BlockStmt, Statement } from './ast';
 import { ComponentIndex } from './components';
-import { editSession, originOf } from './reuse';
+import { editSession } from './reuse';
 import { otherFiles } from './scope';
 import type { AlloyRule, AlloyRuleContext } from './rule-context';
 
@@ -14,9 +14,9 @@ import type { AlloyRule, AlloyRuleContext } from './rule-context';
 // in the same order: rule by rule, each rule's findings in document order.
 //
 // What a unit's block findings depend on, and how each is proven unchanged:
-// - the unit's own AST: the same origin (reuse.ts: a statement taken over from an earlier version
-//   has that version's AST with every span shifted), and the same text before it and after it on its
-//   first and last line (indentation read by fixes);
+// - the unit's own AST: the same statement object (reuse.ts: a statement taken over from an earlier
+//   version is that version's object, its spans shifted), and the same text before it and after it on
+//   its first and last line (indentation read by fixes);
 // - whether each component of the unit is the one its `name.label` stands for (the first of a
 //   duplicate): compared per unit;
 // - the declare block around it: its place among the file's declares, whose labels, arguments and
@@ -38,13 +38,12 @@ interface Environment {
   syntaxErrors: boolean;
   /** `name.label` and block name of every component the index holds, in order. */
   components: string;
-  /** Labels of the declare blocks, and the origins of their argument and export blocks and of import blocks, in document order. */
+  /** Labels of the declare blocks, what their argument blocks declare, their export blocks and the import blocks (as objects), in document order. */
   declarations: readonly unknown[];
 }
 
 interface Unit {
   statement: Statement;
-  origin: Statement;
   declare?: BlockStmt;
   /** Which declare block (by document order) holds it; -1 at top level. */
   declareOrdinal: number;
@@ -57,6 +56,8 @@ interface KeptUnit {
   /** The text before the unit on its first line and after it on its last. */
   before: string;
   after: string;
+  /** How many line breaks the unit holds (the same statement object has the same text). */
+  lineCount: number;
   /** For each component in the unit: whether the index held it. */
   owned: string;
   declareOrdinal: number;
@@ -99,23 +100,25 @@ export function runRules(ctx: AlloyRuleContext, rules: readonly AlloyRule[]): Fi
       return blockRules.map((rule) => rule.check(unitContext));
     };
     if (!session) return check();
-    const place = placeOf(lines, unit.statement);
-    const owned = ownedFlags(ctx, unit.statement);
-    const old = reusable?.get(unit.origin);
-    if (old && old.before === place.before && old.after === place.after && old.owned === owned && old.declareOrdinal === unit.declareOrdinal) {
-      if (old.findings === NO_FINDINGS) {
-        kept.set(unit.origin, { ...old, start, position: place.position });
-        return NO_FINDINGS;
+    const position = lines.positionAt(start);
+    const old = reusable?.get(unit.statement);
+    if (old && old.declareOrdinal === unit.declareOrdinal && sameSurroundings(lines, unit.statement, position, old) && old.owned === ownedFlags(ctx, unit.statement)) {
+      // The previous cache is given up with this lint: its entries are updated in place.
+      const unmoved = start === old.start && position.line === old.position.line && position.character === old.position.character;
+      if (!unmoved && old.findings !== NO_FINDINGS) {
+        old.findings = old.findings.map((ruleFindings) => ruleFindings.map((f) => ({ finding: moved(f, start, lines), offsets: f.offsets })));
       }
-      const unmoved = start === old.start && place.position.line === old.position.line && place.position.character === old.position.character;
-      const findings = unmoved ? old.findings : old.findings.map((ruleFindings) => ruleFindings.map((f) => ({ finding: moved(f, start, lines), offsets: f.offsets })));
-      kept.set(unit.origin, { ...old, start, position: place.position, findings });
-      return findings.map((ruleFindings) => ruleFindings.map((f) => f.finding));
+      old.start = start;
+      old.position = position;
+      kept.set(unit.statement, old);
+      return old.findings === NO_FINDINGS ? NO_FINDINGS : old.findings.map((ruleFindings) => ruleFindings.map((f) => f.finding));
     }
+    const place = placeOf(lines, unit.statement, position);
+    const owned = ownedFlags(ctx, unit.statement);
     const found = check();
     const findings = found.every((ruleFindings) => ruleFindings.length === 0) ? NO_FINDINGS : found;
     const keptFindings = findings === NO_FINDINGS ? NO_FINDINGS : keep(findings, unit.statement, place, lines, doc.uri);
-    if (keptFindings) kept.set(unit.origin, { ...place, start, owned, declareOrdinal: unit.declareOrdinal, findings: keptFindings });
+    if (keptFindings) kept.set(unit.statement, { ...place, start, owned, declareOrdinal: unit.declareOrdinal, findings: keptFindings });
     return findings;
   });
   if (session && environment) session[CACHE_KEY] = { environment, units: kept } satisfies LintCache;
@@ -142,24 +145,21 @@ function unitsOf(body: Statement[]): { units: Unit[]; declarations: unknown[] } 
   const units: Unit[] = [];
   const declarations: unknown[] = [];
   let declares = 0;
-  const visit = (statements: Statement[], origins: Statement[] | undefined, declare: BlockStmt | undefined, declareOrdinal: number) => {
-    statements.forEach((statement, i) => {
-      // A statement inside a moved one is a copy without an origin of its own: its origin is the
-      // statement at the same place in its parent's origin (same AST, shifted).
-      const origin = originOf(statement) ?? origins?.[i] ?? statement;
+  const visit = (statements: Statement[], declare: BlockStmt | undefined, declareOrdinal: number) => {
+    statements.forEach((statement) => {
       if (statement.kind === 'block' && statement.name === 'declare') {
         declarations.push(`declare ${statement.label ?? ''}`);
-        visit(statement.body, origin !== statement ? (origin as BlockStmt).body : undefined, statement, declares++);
+        visit(statement.body, statement, declares++);
         declarations.push('end of declare');
         return;
       }
-      const unit = { statement, origin, declare, declareOrdinal };
+      const unit = { statement, declare, declareOrdinal };
       const declaration = declarationOf(unit);
       if (declaration !== undefined) declarations.push(declaration);
       units.push(unit);
     });
   };
-  visit(body, undefined, undefined, -1);
+  visit(body, undefined, -1);
   return { units, declarations };
 }
 
@@ -180,7 +180,7 @@ function environmentOf(ctx: AlloyRuleContext, declarations: unknown[]): Environm
  * What a unit adds to the file's declarations: an argument block of a declare, what its custom
  * component's spec takes from it (modules.ts declareSpec: label, optional, comment), so typing
  * elsewhere in it changes nothing; an export block of a declare or an import block (also in a foreach
- * template), its origin.
+ * template), the statement itself (the same object while its text is the same).
  */
 function declarationOf(unit: Unit): unknown {
   const statement = unit.statement;
@@ -194,8 +194,8 @@ function declarationOf(unit: Unit): unknown {
     };
     return `argument ${statement.label === undefined ? '(no label)' : JSON.stringify(statement.label)}\u0000${literal('optional')}\u0000${literal('comment')}`;
   }
-  if (unit.declare && statement.name === 'export') return unit.origin;
-  return hasImport(statement) ? unit.origin : undefined;
+  if (unit.declare && statement.name === 'export') return unit.statement;
+  return hasImport(statement) ? unit.statement : undefined;
 }
 
 function hasImport(block: BlockStmt): boolean {
@@ -225,11 +225,22 @@ function ownedFlags(ctx: AlloyRuleContext, statement: Statement): string {
   return flags;
 }
 
-function placeOf(lines: LineIndex, statement: Statement): { position: Position; before: string; after: string } {
+function placeOf(lines: LineIndex, statement: Statement, position: Position): { position: Position; before: string; after: string; lineCount: number } {
   const { start, end } = statement.span;
-  const position = lines.positionAt(start);
   const endLine = lines.positionAt(end).line;
-  return { position, before: lines.text.slice(start - position.character, start), after: lines.text.slice(end, Math.max(end, lines.lineEnd(endLine))) };
+  return {
+    position,
+    before: lines.text.slice(start - position.character, start),
+    after: lines.text.slice(end, Math.max(end, lines.lineEnd(endLine))),
+    lineCount: endLine - position.line,
+  };
+}
+
+/** Whether the text around a kept unit on its first and last lines is what it was (compared in place). */
+function sameSurroundings(lines: LineIndex, statement: Statement, position: Position, old: KeptUnit): boolean {
+  const { start, end } = statement.span;
+  if (position.character !== old.before.length || !lines.text.startsWith(old.before, start - position.character)) return false;
+  return Math.max(end, lines.lineEnd(position.line + old.lineCount)) - end === old.after.length && lines.text.startsWith(old.after, end);
 }
 
 /** The findings in offsets relative to the unit, or undefined when one reaches outside the unit's lines. */

@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../context';
 import type { DocumentFacts } from '../workspace';
 import type { AlloyParsed } from './parser';
 import { ComponentIndex, type ReferenceMemory } from './components';
-import { editSession, originOf } from './reuse';
+import { editSession } from './reuse';
 import { ComponentResolver } from './modules';
 import { ExprTyper } from './expr-types';
 import { alloyTypeText } from './schema/alloy-types';
@@ -30,7 +30,7 @@ export function componentIndex(parsed: AlloyParsed): ComponentIndex {
   if (!index) {
     const session = editSession(parsed);
     let memory: ReferenceMemory | undefined;
-    if (session) memory = (session.componentIndex ??= { originOf }) as ReferenceMemory;
+    if (session) memory = (session.componentIndex ??= {}) as ReferenceMemory;
     index = new ComponentIndex(parsed.ast, memory);
     indexes.set(parsed, index);
   }

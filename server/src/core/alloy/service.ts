@@ -14,6 +14,7 @@ import { alloyDirectives, selectTier } from './tier';
 import { bytesArg, numberArg } from './rules/values';
 import { alloyScope, componentIndex, type AlloyScope } from './scope';
 import { semanticTokens } from './semantic-tokens';
+import { editSession } from './reuse';
 import { documentHighlights, prepareRename, rename } from './rename';
 import { signatureHelp, stdlibHover } from './signature-help';
 import { workspaceSymbols } from './workspace-symbols';
@@ -44,6 +45,25 @@ function moduleFacts(parsed: AlloyParsed, scope: AlloyScope): AlloyModuleFact {
   };
 }
 
+const FACTS_KEY = 'alloyFacts';
+
+/** Whether two values made of plain objects, arrays and primitives are equal (the same keys, in any order). */
+function samePlainData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    if (!(key in y) || !samePlainData(x[key], y[key])) return false;
+    keys++;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  for (const key in y) keys--;
+  return keys === 0;
+}
+
 export const alloyService: FormatService<AlloyParsed> = {
   format: 'alloy',
 
@@ -72,6 +92,15 @@ export const alloyService: FormatService<AlloyParsed> = {
       });
     }
     facts.alloy = moduleFacts(parsed, alloyScope(parsed, ctx));
+    // A document being edited: facts equal to the last ones it gave are those same objects, so the
+    // engine sees at once that nothing changed for the other files (engine.ts sameFacts), and the
+    // lint caches of the other files, which compare the facts they read by identity, stay valid.
+    const session = editSession(parsed);
+    if (session) {
+      const previous = session[FACTS_KEY] as DocumentFacts | undefined;
+      if (previous && samePlainData(previous, facts)) return previous;
+      session[FACTS_KEY] = facts;
+    }
     return facts;
   },
 

@@ -16,16 +16,35 @@ import { danglingKey } from './dangling-reference';
 
 const SIGNALS = ['metrics', 'logs', 'traces'] as const;
 
+// This rule reads the whole file on every lint: what it derives from a spec, or from a block and its
+// spec, is kept for as long as they are the same objects (built-in specs are constants; a statement
+// an edit did not touch is the same object, with the same text, in the next version: alloy/reuse.ts).
+const receiverExportsOf = new WeakMap<ComponentSpec, string[]>();
+const senderListsOf = new WeakMap<BlockStmt, { spec: ComponentSpec; lists: AttributeStmt[] }>();
+
 /** Exports through which a component receives telemetry (otelcol.Consumer, MetricsReceiver…). */
 function receiverExports(spec: ComponentSpec): string[] {
-  return Object.entries(spec.exports).filter(([, type]) => {
-    const t = parseAlloyType(type);
-    return t.kind === 'capsule' && RECEIVER_CAPSULES.has(t.name);
-  }).map(([name]) => name);
+  let exports = receiverExportsOf.get(spec);
+  if (!exports) {
+    exports = Object.entries(spec.exports).filter(([, type]) => {
+      const t = parseAlloyType(type);
+      return t.kind === 'capsule' && RECEIVER_CAPSULES.has(t.name);
+    }).map(([name]) => name);
+    receiverExportsOf.set(spec, exports);
+  }
+  return exports;
 }
 
 /** Arguments through which a component sends telemetry (forward_to, output lists…), with their values. */
 function senderLists(block: BlockStmt, spec: ComponentSpec): AttributeStmt[] {
+  const kept = senderListsOf.get(block);
+  if (kept?.spec === spec) return kept.lists;
+  const lists = findSenderLists(block, spec);
+  senderListsOf.set(block, { spec, lists });
+  return lists;
+}
+
+function findSenderLists(block: BlockStmt, spec: ComponentSpec): AttributeStmt[] {
   const lists: AttributeStmt[] = [];
   const collect = (current: BlockStmt, specArgs: ComponentSpec['args']) => {
     for (const statement of current.body) {
