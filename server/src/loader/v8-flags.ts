@@ -19,27 +19,10 @@ const V8_DEFAULT_WASM_TIERING_BUDGET = 1_800_000;
 const WASM_TIERING_BUDGET = 100 * V8_DEFAULT_WASM_TIERING_BUDGET;
 
 /**
- * How much V8's young generation grows each time it grows (`--semi-space-growth-factor`, default 2;
- * Node 20.20 and 24.22). Start-up and the first analysis allocate fast: with the default the young
- * generation starts small and is scavenged ~9 times (and old space once marked and compacted, from
- * early promotion) before the first diagnostics of the 107 KB file; growing by 8 reaches its maximum
- * after one scavenge. Measured (server, alternating, load 7): first diagnostics CPU 910-920 ms against
- * 670-840 ms; RSS with the 154 corpus files open 146.5 MB against 143.5 MB (the young generation grows
- * to its maximum there either way), with one small file 75.5 against 80.1 MB.
- */
-const SEMI_SPACE_GROWTH_FACTOR = 8;
-
-const TIERING_FLAG = /^--(no-)?(wasm-tiering-budget|liftoff|liftoff-only|wasm-dynamic-tiering|wasm-tier-up)\b/;
-const YOUNG_GENERATION_FLAG = /^--(semi-space-growth-factor|min-semi-space-size|max-semi-space-size)\b/;
-
-/**
  * The flags to set for this process: none that the command line (an editor's execArgv, a profiler run)
  * already decides.
  */
 export function startupFlags(execArgv: readonly string[] = process.execArgv): string[] {
-  const given = (flag: RegExp) => execArgv.some((arg) => flag.test(arg.replace(/_/g, '-')));
-  return [
-    ...(given(TIERING_FLAG) ? [] : [`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`]),
-    ...(given(YOUNG_GENERATION_FLAG) ? [] : [`--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`]),
-  ];
+  const decidesTiering = execArgv.some((arg) => /^--(no-)?(wasm-tiering-budget|liftoff|liftoff-only|wasm-dynamic-tiering|wasm-tier-up)\b/.test(arg.replace(/_/g, '-')));
+  return decidesTiering ? [] : [`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`];
 }

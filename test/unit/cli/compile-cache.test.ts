@@ -161,14 +161,10 @@ test('flags set by the entry are set before compiling and name their own cache f
   assert.equal(run(bundle, env, budget).cache, 'used');
 });
 
-test('the entries leave wasm tiering and the young generation to flags given on the command line', () => {
-  const ours = ['--wasm-tiering-budget=180000000', '--semi-space-growth-factor=8'];
-  assert.deepEqual(startupFlags([]), ours);
-  assert.deepEqual(startupFlags(['--inspect', '--max-old-space-size=4096']), ours);
+test('the entries leave wasm tiering to flags given on the command line', () => {
+  assert.deepEqual(startupFlags([]), ['--wasm-tiering-budget=180000000']);
+  assert.deepEqual(startupFlags(['--inspect', '--max-old-space-size=4096']), ['--wasm-tiering-budget=180000000']);
   for (const given of [['--liftoff-only'], ['--no-liftoff'], ['--wasm-tiering-budget=1'], ['--wasm_tiering_budget', '5'], ['--no-wasm-dynamic-tiering']]) {
-    assert.deepEqual(startupFlags(given), ['--semi-space-growth-factor=8'], given.join(' '));
-  }
-  for (const given of [['--max-semi-space-size=1'], ['--semi_space_growth_factor=1'], ['--min-semi-space-size', '16']]) {
-    assert.deepEqual(startupFlags(given), ['--wasm-tiering-budget=180000000'], given.join(' '));
+    assert.deepEqual(startupFlags(given), [], given.join(' '));
   }
 });
