@@ -17,7 +17,7 @@ import { LspProbe, offline } from './probe';
 // noisy, so each row prints medians and p95 and the load average it ran under.
 //
 //   npm run bench                      all rows (builds dist/ and the native binding first)
-//   node out/bench/instant.js --rows alloy,engine,yaml,rss,cli,first [--runs 60] [--dist DIR] [--json FILE]
+//   node out/bench/instant.js --rows alloy,engine,yaml,rss,cli,first,start [--runs 60] [--dist DIR] [--json FILE]
 //
 // --dist points at another build's dist/ (server.js, cli.js) to compare before/after; --node-flags
 // "--flag …" starts Headroom's server and CLI with those Node/V8 flags (what an editor's execArgv would add).
@@ -30,7 +30,7 @@ const option = (name: string, fallback: string) => {
 const root = repoRoot();
 const dist = path.resolve(option('dist', path.join(root, 'dist')));
 const runs = Number(option('runs', '60'));
-const rows = new Set(option('rows', 'alloy,engine,yaml,rss,cli,first').split(','));
+const rows = new Set(option('rows', 'alloy,engine,yaml,rss,cli,first,start').split(','));
 const jsonOut = option('json', '');
 const nodeFlags = option('node-flags', '').split(' ').filter(Boolean);
 const yamlServer = path.join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
@@ -330,6 +330,55 @@ async function cliRow(): Promise<void> {
     `load ${before}→${load()}`);
 }
 
+/** CPU time (user + system, ms) of the waited-for children of this process so far: Linux only. */
+function childrenCpuMs(): number | undefined {
+  try {
+    // /proc/self/stat: the fields after the parenthesised command name; cutime and cstime are 16 and 17.
+    const fields = fs.readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CLI's cold path, without the LSP: `headroom check` of a one-line Alloy file (start-up) and of the
+ * 107 KB one (start-up and a first analysis with a cold JIT), wall clock and CPU, against Node's own
+ * start (`node -e 0`); median of 9, alternating.
+ */
+async function startRow(): Promise<void> {
+  const before = load();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-bench-start-'));
+  const small = path.join(dir, 'one.alloy');
+  fs.writeFileSync(small, 'logging {\n  level = "info"\n}\n');
+  const commands: Record<string, string[]> = {
+    node: ['-e', '0'],
+    small: [...nodeFlags, path.join(dist, 'cli.js'), 'check', small],
+    large: [...nodeFlags, path.join(dist, 'cli.js'), 'check', ALLOY],
+  };
+  const samples: Record<string, { wall: number[]; cpu: number[] }> = {};
+  for (let i = 0; i < 10; i++) {
+    for (const [name, command] of Object.entries(commands)) {
+      const cpuBefore = childrenCpuMs();
+      const start = performance.now();
+      const run = spawnSync(process.execPath, command, { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const wall = performance.now() - start;
+      const cpuAfter = childrenCpuMs();
+      if (run.status !== 0 && run.status !== 1) throw new Error(`${name} exited ${run.status}: ${run.stderr}`);
+      // The first round writes the code cache (when missing): not counted.
+      if (i === 0) continue;
+      (samples[name] ??= { wall: [], cpu: [] }).wall.push(wall);
+      if (cpuBefore !== undefined && cpuAfter !== undefined) samples[name].cpu.push(cpuAfter - cpuBefore);
+    }
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const median = (name: string) => ({ wall: stats(samples[name].wall).p50, cpu: samples[name].cpu.length ? stats(samples[name].cpu).p50 : undefined });
+  const [node, one, large] = ['node', 'small', 'large'].map(median);
+  results.start = { node, small: one, large };
+  row(`CLI start: \`headroom check\` of a one-line file / of the ${(fs.statSync(ALLOY).size / 1000).toFixed(0)} KB Alloy file (wall, CPU; median of 9)`,
+    `${ms(one.wall)}, CPU ${ms(one.cpu)} / ${ms(large.wall)}, CPU ${ms(large.cpu)}`, `node -e 0: ${ms(node.wall)}, CPU ${ms(node.cpu)}`, `load ${before}→${load()}`);
+}
+
 async function firstRow(): Promise<void> {
   const before = load();
   const text = fs.readFileSync(ALLOY, 'utf8');
@@ -371,6 +420,7 @@ async function main(): Promise<void> {
   if (rows.has('rss')) await rssRow();
   if (rows.has('cli')) await cliRow();
   if (rows.has('first')) await firstRow();
+  if (rows.has('start')) await startRow();
   if (jsonOut) fs.writeFileSync(jsonOut, `${JSON.stringify(results, null, 2)}\n`);
 }
 

@@ -25,7 +25,7 @@ export interface ParallelCheck {
   /** Where the workspace configuration comes from; every thread loads it as `check` does. */
   cwd: string;
   configPath?: string;
-  /** Threads to use, this one included; default: every core, one for small inputs. */
+  /** Threads to use, this one included; default: `defaultJobs`. */
   jobs?: number;
 }
 
@@ -39,6 +39,19 @@ export interface CheckedDocuments {
 
 /** Below this many characters in total a worker's start-up (loading the code and the wasm) costs more than it saves. */
 const PARALLEL_MIN_CHARS = 256 * 1024;
+
+/**
+ * Threads for a check of `chars` characters when --jobs is not given: one for a small input, else one
+ * per idle core. A worker costs its own start-up and a cold JIT for its share of the files (the corpus,
+ * 1.65 MB: 4.7-5.0 s of CPU on 2 threads against 3.8-4.0 s on one), which only pays when it gets a core
+ * of its own: on the shared 2-core machine at a load average of 8.8, 2 threads took 7.6-10.1 s and one
+ * 6.0-6.9 s (2026-11-30). Idle cores are the cores less the 1-minute load average (0 on Windows, where
+ * every core counts as idle).
+ */
+export function defaultJobs(chars: number, cores = os.availableParallelism(), load = os.loadavg()[0]): number {
+  if (chars < PARALLEL_MIN_CHARS) return 1;
+  return Math.max(1, Math.min(cores, Math.round(cores - load)));
+}
 
 type ToWorker =
   | { kind: 'open'; index: number; doc: CheckDocument }
@@ -56,16 +69,19 @@ type FromWorker =
  */
 export async function checkInParallel(request: ParallelCheck): Promise<CheckedDocuments | undefined> {
   const chars = request.docs.reduce((sum, doc) => sum + doc.text.length, 0);
-  const jobs = Math.min(request.jobs ?? (chars < PARALLEL_MIN_CHARS ? 1 : os.availableParallelism()), request.docs.length);
+  const jobs = Math.min(request.jobs ?? defaultJobs(chars), request.docs.length);
   if (jobs <= 1) return undefined;
 
   const opened: Opened[] = [];
   const linted: Linted[] = [];
   // Largest first, so no thread is left with a big document at the end.
   const queue = request.docs.map((_, index) => index).sort((a, b) => request.docs[b].text.length - request.docs[a].text.length || a - b);
-  const local = await DocumentChecker.create(request.cwd, request.configPath);
+  // The workers start first: they load the code and the wasm on their own cores while this thread
+  // creates its engine.
   const workers = Array.from({ length: jobs - 1 }, () => startWorker(request));
+  let local: DocumentChecker | undefined;
   try {
+    local = await DocumentChecker.create(request.cwd, request.configPath);
     // Round 1: every thread takes the next document until none is left.
     const workersDone = workers.map((worker) => new Promise<void>((resolve, reject) => {
       worker.onMessage = (message) => {
@@ -101,7 +117,7 @@ export async function checkInParallel(request: ParallelCheck): Promise<CheckedDo
     // A worker that could not start or died: the caller checks serially instead.
     return undefined;
   } finally {
-    local.dispose();
+    local?.dispose();
     for (const worker of workers) worker.onError = () => undefined;
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

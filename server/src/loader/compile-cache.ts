@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 
@@ -36,11 +37,13 @@ export interface BundleRun {
  * files and docs beside the entry, `require.main === module` holds when the entry is the main script, and
  * a worker thread started with `require(__filename)` loads the entry (and this cache) again.
  */
-export function runBundle(bundle: string, host: NodeModule): BundleRun {
+export function runBundle(bundle: string, host: NodeModule, v8Flags: readonly string[] = []): BundleRun {
+  // Flags first: V8 rejects a code cache made under other flags, and the key below names them.
+  for (const flag of v8Flags) v8.setFlagsFromString(flag);
   // build.mjs writes the bundle as one function expression, `(function (exports, require, module,
   // __filename, __dirname) {…})`, so its text is compiled as read (no second, wrapped copy in memory).
   const source = fs.readFileSync(bundle, 'utf8');
-  const cacheFile = cacheFileFor(bundle, source);
+  const cacheFile = cacheFileFor(bundle, source, process.env, v8Flags);
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -81,14 +84,17 @@ export function saveCompileCache(): void {
   if (typeof save === 'function') save();
 }
 
-/** The cache file for `bundle` with this text, on this Node, architecture and V8 flags; undefined when caching is off. */
-export function cacheFileFor(bundle: string, source: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+/**
+ * The cache file for `bundle` with this text, on this Node, architecture and V8 flags (the command line's
+ * and `v8Flags`, those the entry sets); undefined when caching is off.
+ */
+export function cacheFileFor(bundle: string, source: string, env: NodeJS.ProcessEnv = process.env, v8Flags: readonly string[] = []): string | undefined {
   const setting = env[DISABLE_ENV];
   if (setting === '0' || setting === 'off' || setting === 'false') return undefined;
   const dir = env[DIR_ENV] ? path.resolve(env[DIR_ENV]) : userCacheDir(env);
   if (!dir) return undefined;
   // Caches made under other V8 flags (an editor's execArgv) keep their own file: V8 would reject them here.
-  const flags = createHash('sha256').update(process.execArgv.join(' ')).digest('hex').slice(0, 8);
+  const flags = createHash('sha256').update([...process.execArgv, ...v8Flags].join(' ')).digest('hex').slice(0, 8);
   const key = createHash('sha256')
     .update(source).update('\0').update(process.version).update('\0').update(process.versions.v8).update('\0').update(process.arch)
     .digest('hex').slice(0, 24);

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cacheFileFor } from '../../../server/src/loader/compile-cache';
+import { startupFlags } from '../../../server/src/loader/v8-flags';
 import { repoRoot } from '../../helpers/paths';
 
 // The V8 code cache the dist/ entries load their bundle with (server/src/loader/compile-cache.ts): used
@@ -33,12 +34,12 @@ module.exports.result = { squares: [1, 2, 3].map(square), dir: path.basename(__d
  * Runs `bundle` in a new Node process (V8 reuses a script compiled earlier in the same process and would
  * never look at the cache), as the entry `dir/entry.js`, with the cache settings in `env`.
  */
-function run(bundle: string, env: Record<string, string>): { cache: string; result: unknown } {
+function run(bundle: string, env: Record<string, string>, v8Flags: string[] = []): { cache: string; result: unknown } {
   const loader = require.resolve('../../../server/src/loader/compile-cache');
   const script = `
     const { runBundle, saveCompileCache } = require(${JSON.stringify(loader)});
     const host = { exports: {}, filename: ${JSON.stringify(path.join(path.dirname(path.dirname(bundle)), 'entry.js'))} };
-    const { cache } = runBundle(${JSON.stringify(bundle)}, host);
+    const { cache } = runBundle(${JSON.stringify(bundle)}, host, ${JSON.stringify(v8Flags)});
     saveCompileCache();
     process.stdout.write(JSON.stringify({ cache, result: host.exports.result }));`;
   const clean: NodeJS.ProcessEnv = { ...process.env };
@@ -136,4 +137,34 @@ test('dist/cli.js with a fresh, then a warm cache: the same output, and one cach
   assert.match(cold.stdout, /alloy\/batch-max-below-size/);
   assert.deepEqual([warm.status, warm.stdout, warm.stderr], [cold.status, cold.stdout, cold.stderr]);
   assert.deepEqual(fs.readdirSync(path.join(dir, 'cache')).map((f) => f.replace(/-.*/, '')), ['cli']);
+  // The warm run accepted the cache (a rejected one is rewritten): the entry sets its V8 flags before
+  // compiling, under which the cache was made.
+  const [file] = fs.readdirSync(path.join(dir, 'cache'));
+  const written = fs.readFileSync(path.join(dir, 'cache', file));
+  spawnSync(process.execPath, [cli, 'check', 'p.alloy'], { cwd: dir, env, encoding: 'utf8' });
+  assert.ok(fs.readFileSync(path.join(dir, 'cache', file)).equals(written), 'the cache was rewritten: rejected');
+});
+
+test('flags set by the entry are set before compiling and name their own cache file', () => {
+  const dir = tempDir();
+  const env = { HEADROOM_CACHE_DIR: path.join(dir, 'cache') };
+  const bundle = writeBundle(dir, BODY);
+  const budget = ['--wasm-tiering-budget=180000000'];
+  assert.equal(run(bundle, env, budget).cache, 'missing');
+  const warm = run(bundle, env, budget);
+  // Set after compiling, the flag would change V8's flag hash and the cache would be rejected here.
+  assert.equal(warm.cache, 'used');
+  check(warm.result, dir);
+  // Without the flag (an older entry, a test): a cache file of its own, not a rejected one.
+  assert.equal(run(bundle, env).cache, 'missing');
+  assert.equal(fs.readdirSync(path.join(dir, 'cache')).length, 2);
+  assert.equal(run(bundle, env, budget).cache, 'used');
+});
+
+test('the entries leave wasm tiering to flags given on the command line', () => {
+  assert.deepEqual(startupFlags([]), ['--wasm-tiering-budget=180000000']);
+  assert.deepEqual(startupFlags(['--inspect', '--max-old-space-size=4096']), ['--wasm-tiering-budget=180000000']);
+  for (const given of [['--liftoff-only'], ['--no-liftoff'], ['--wasm-tiering-budget=1'], ['--wasm_tiering_budget', '5'], ['--no-wasm-dynamic-tiering']]) {
+    assert.deepEqual(startupFlags(given), [], given.join(' '));
+  }
 });

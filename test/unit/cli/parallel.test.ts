@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../../server/src/cli/cli';
-import { checkInParallel } from '../../../server/src/cli/parallel';
+import { checkInParallel, defaultJobs } from '../../../server/src/cli/parallel';
 import { pathToFileURL } from 'node:url';
 import { corpusPath, needsShared } from '../../helpers/shared';
 import { repoRoot } from '../../helpers/paths';
@@ -52,6 +52,19 @@ test('whatever the thread count, every document gets its format and the findings
   // One thread, or one document: the caller's own engine does it.
   assert.equal(await checkInParallel({ docs, cwd: dir, jobs: 1 }), undefined);
   assert.equal(await checkInParallel({ docs: docs.slice(0, 1), cwd: dir, jobs: 4 }), undefined);
+});
+
+test('without --jobs: one thread for a small input, else one per idle core', () => {
+  const large = 4 * 1024 * 1024;
+  assert.equal(defaultJobs(10_000, 8, 0), 1);
+  assert.equal(defaultJobs(large, 8, 0), 8);
+  assert.equal(defaultJobs(large, 8, 0.3), 8);
+  assert.equal(defaultJobs(large, 8, 5.2), 3);
+  assert.equal(defaultJobs(large, 2, 8.8), 1);
+  assert.equal(defaultJobs(large, 2, 1.6), 1);
+  assert.equal(defaultJobs(large, 2, 1.4), 1);
+  assert.equal(defaultJobs(large, 2, 0.4), 2);
+  assert.equal(defaultJobs(large, 1, 0), 1);
 });
 
 test('--fix runs in one thread, and --jobs takes a whole number ≥ 1', async () => {
