@@ -11,6 +11,7 @@ import { newEngine } from '../test/helpers/alloy';
 import { initAlloyParser } from '../server/src/core/alloy/parser';
 import { LineIndex } from '../server/src/core/text';
 import { LspProbe, offline } from './probe';
+import { serverEnvironment } from '../client/src/serverEnvironment';
 
 // Every row of issue 13's table, side by side with its anchor (yaml-language-server driven by the same
 // probe, web-tree-sitter and native tree-sitter), as ratios. Not a test: timings on a shared machine are
@@ -84,10 +85,16 @@ class Typist {
   }
 }
 
-type Server = 'headroom' | 'yaml-language-server';
+/** `headroom-vscode`: Headroom with the environment the VS Code client starts it with (client/src/serverEnvironment.ts). */
+type Server = 'headroom' | 'headroom-vscode' | 'yaml-language-server';
 
 function startServer(server: Server): LspProbe {
-  if (server === 'headroom') return new LspProbe({ command: process.execPath, args: [...nodeFlags, path.join(dist, 'server.js'), '--stdio'], settings: () => ({}) });
+  if (server !== 'yaml-language-server') {
+    return new LspProbe({
+      command: process.execPath, args: [...nodeFlags, path.join(dist, 'server.js'), '--stdio'], settings: () => ({}),
+      env: server === 'headroom-vscode' ? serverEnvironment({}) : undefined,
+    });
+  }
   // No schema store, no CRD store: the bench machine has no network, and the probe must not reach out.
   const { command, args: serverArgs } = offline(process.execPath, [yamlServer, '--stdio']);
   return new LspProbe({
@@ -280,10 +287,11 @@ async function rssRow(): Promise<void> {
   };
   const yamlFiles = corpusFiles.filter((f) => /\.ya?ml$/.test(f));
   const headroom = await measure('headroom', corpusFiles);
+  const vscode = await measure('headroom-vscode', corpusFiles);
   const yls = await measure('yaml-language-server', yamlFiles);
-  results.rss = { files: corpusFiles.length, headroom, yamlFiles: yamlFiles.length, yamlLanguageServer: yls };
+  results.rss = { files: corpusFiles.length, headroom, vscode, yamlFiles: yamlFiles.length, yamlLanguageServer: yls };
   row(`server RSS, all ${corpusFiles.length} corpus files open, 1.5 s after the last diagnostics (peak); settled, 7.5 s after`,
-    `${mb(headroom.rss)} (${mb(headroom.peak)}); settled ${mb(headroom.settled)}`,
+    `${mb(headroom.rss)} (${mb(headroom.peak)}); settled ${mb(headroom.settled)}; as the VS Code client starts it: ${mb(vscode.rss)}, settled ${mb(vscode.settled)}`,
     `yaml-language-server: ${mb(yls.rss)} (${mb(yls.peak)}); settled ${mb(yls.settled)}, with its ${yamlFiles.length} YAML files`, `load ${before}→${load()}`);
 }
 

@@ -22,6 +22,8 @@ export interface ProbeOptions {
   args: string[];
   /** The answer to each `workspace/configuration` item, by section. */
   settings?: (section: string | undefined) => unknown;
+  /** Added to this process's environment for the server. */
+  env?: Record<string, string>;
 }
 
 export class LspProbe {
@@ -37,7 +39,7 @@ export class LspProbe {
   readonly publications = new Map<string, number>();
 
   constructor(private readonly options: ProbeOptions) {
-    this.process = spawn(options.command, options.args, { stdio: 'pipe' });
+    this.process = spawn(options.command, options.args, { stdio: 'pipe', env: options.env ? { ...process.env, ...options.env } : process.env });
     this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.process.stderr.on('data', (chunk: Buffer) => { this.stderr = (this.stderr + chunk.toString()).slice(-4000); });
   }
