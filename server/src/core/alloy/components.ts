@@ -31,7 +31,6 @@ export interface ReferenceMemory {
 }
 
 interface KeptReferences {
-  start: number;
   owned: string;
   inDeclare: boolean;
   /** Spans relative to the unit's start; `from` the block in the unit holding them, or null: the top-level declare around it. */
@@ -91,14 +90,12 @@ export class ComponentIndex {
       for (const r of old.references) {
         this.references.push({ key: r.key, span: { start: start + r.start, end: start + r.end }, exportName: r.exportName, from: r.from ?? top });
       }
-      old.start = start;
       kept.set(unit, old);
       return;
     }
     const first = this.references.length;
     collect();
     kept.set(unit, {
-      start,
       owned,
       inDeclare,
       references: this.references.slice(first).map((r) => ({
