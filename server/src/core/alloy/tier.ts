@@ -30,9 +30,7 @@ const scanned = new WeakMap<AlloyParsed, { catalog: TierCatalog; result: ReturnT
 export function alloyDirectives(parsed: AlloyParsed, catalog: TierCatalog): ReturnType<typeof parseDirectives> {
   let entry = scanned.get(parsed);
   if (entry?.catalog !== catalog) {
-    // Most files have no directive: one search of the text instead of a look at every line.
-    const result = parsed.lines.text.includes('headroom:') ? parseDirectives(parsed.lines, 'slash', catalog) : { directives: [], findings: [] };
-    entry = { catalog, result };
+    entry = { catalog, result: parseDirectives(parsed.lines, 'slash', catalog) };
     scanned.set(parsed, entry);
   }
   return entry.result;
