@@ -2,232 +2,561 @@ import type Parser = require('web-tree-sitter');
 import type {
   AlloyFile, AttributeStmt, BinaryExpr, BlockStmt, Expr, ObjectField, Span, Statement,
 } from './ast';
+import type { Problem, SyntaxProblems } from './syntax';
 
-type SyntaxNode = Parser.SyntaxNode;
-
-// Builds Headroom's typed AST from the tree-sitter tree. ERROR regions are skipped (statements) or
-// become `error` expressions (values), so rules always see a well-typed tree of what did parse.
+// Builds Headroom's typed AST from the tree-sitter tree and collects its syntax problems, in one
+// pass of a tree cursor. ERROR regions are skipped (statements) or become `error` expressions
+// (values), so rules always see a well-typed tree of what did parse.
+//
+// One pass, with a cursor: web-tree-sitter's node API makes a JavaScript object for every node it
+// hands out, and a new array of them for every `children`; walking a 107 KB file that way (once for
+// the AST, once more for the syntax check) was most of the time from a parse to the first
+// diagnostics. The cursor reads each node's type, field and offsets as plain numbers; a `Node` is
+// made only where a syntax problem is described from a node's neighbours (syntax.ts) or an error
+// flag is read.
+//
 // Alloy sets no limit on nesting (a flat `a + b + …` of any length is a deep left-leaning tree, and
-// it is valid), so the conversion runs on an explicit stack instead of the call stack. The analyses
-// that walk the AST recurse, though, so the AST keeps MAX_DEPTH levels: below that, an expression
-// becomes an `error` expression and statements are left out. That is a limit of the analysis only,
-// not of the language: nothing is reported for it.
+// it is valid), so the walk keeps its own stack instead of recursing. The analyses that walk the AST
+// recurse, though, so the AST keeps MAX_DEPTH levels: below that, an expression becomes an `error`
+// expression and statements are left out. That is a limit of the analysis only, not of the
+// language: nothing is reported for it. A level is one AST step: a statement list, a statement, an
+// expression, an object field (a block's body is a level between the block and its statements; a
+// call's arguments are one level below the call, like its callee).
 
 export const MAX_DEPTH = 1000;
 
-export function toAst(root: SyntaxNode, cache?: StatementCache): AlloyFile {
-  return { body: toStatements(root, cache), span: spanOf(root) };
-}
-
-/** The statements (attributes and blocks) directly inside `container` (the file or a block body). */
-export function toStatements(container: SyntaxNode, cache?: StatementCache): Statement[] {
-  return convert<Statement[]>(statementsStep(container), cache);
+/**
+ * A statement converted for an earlier version of the tree (reuse.ts): its AST, and the syntax
+ * problems found in its subtree, if they were collected (at this version's offsets).
+ */
+export interface KnownStatement {
+  readonly statement: Statement;
+  problems?: Problem[];
 }
 
 /**
  * Lets a caller reuse the statements it converted for an earlier version of the tree (reuse.ts): a
- * statement's AST depends only on its own subtree and on its depth (the MAX_DEPTH cut).
+ * statement's AST depends only on its own subtree and on its depth (the MAX_DEPTH cut), and, when it
+ * holds no error, its syntax problems depend on its own text alone (an error region is described
+ * from its neighbours).
  */
 export interface StatementCache {
-  /** The AST of the statement `node` at `depth`, if its subtree is one converted before; else undefined, and it is converted now. */
-  reuse(node: SyntaxNode, depth: number): Statement | undefined;
-  /** The statement just converted from `node` at `depth` (undefined: it had no name), after the statements inside it. */
-  converted(node: SyntaxNode, depth: number, statement: Statement | undefined): void;
+  /**
+   * The statement at `depth` whose subtree is named by `key` (the id of its first child) and spans
+   * [start, start + length), if it is one converted before (moved to `start`); else undefined.
+   */
+  reuse(key: number, start: number, length: number, depth: number): KnownStatement | undefined;
+  /** Where the statements converted from now on start (see `converted` and `drop`). */
+  mark(): number;
+  /** A statement without errors just converted, after the statements inside it (converted since `mark`). */
+  converted(mark: number, key: number, start: number, length: number, depth: number, statement: Statement, problems: Problem[] | undefined): void;
+  /** Forgets the statements converted since `mark` (they turned out not to be in the AST). */
+  drop(mark: number): void;
 }
 
-/**
- * One conversion step: the CST children still to convert, and how to make this node's AST from their
- * results (in the same order).
- */
-interface Step {
-  children: SyntaxNode[];
-  make(results: unknown[]): unknown;
-  /** How each child is converted; as an expression by default. */
-  plan?: (child: SyntaxNode) => Step;
-  /** What a child below MAX_DEPTH becomes; an `error` expression for expressions. */
-  cut?: (child: SyntaxNode) => unknown;
+/** What a node type is to the conversion; by type name, as the grammar names it. */
+const enum Kind {
+  Other, Error, Attribute, Block, BlockName, Identifier, String, RawString, Number, True, False, Null,
+  Access, Index, Call, Unary, Binary, Paren, Array, Object, ObjectField, Arguments,
+  Comment, MissingComma, MissingQuote, UnmatchedBrace, Escape, Quote, OpenBrace, CloseBrace,
 }
 
-const cutExpression = (child: SyntaxNode): Expr => ({ kind: 'error', span: spanOf(child) });
+const KIND_OF_TYPE: Record<string, Kind> = {
+  ERROR: Kind.Error, attribute: Kind.Attribute, block: Kind.Block, block_name: Kind.BlockName,
+  identifier: Kind.Identifier, string: Kind.String, raw_string: Kind.RawString, number: Kind.Number,
+  true: Kind.True, false: Kind.False, null: Kind.Null,
+  access_expression: Kind.Access, index_expression: Kind.Index, call_expression: Kind.Call,
+  unary_expression: Kind.Unary, binary_expression: Kind.Binary, parenthesized_expression: Kind.Paren,
+  array: Kind.Array, object: Kind.Object, object_field: Kind.ObjectField, arguments: Kind.Arguments,
+  comment: Kind.Comment, missing_comma: Kind.MissingComma, missing_quote: Kind.MissingQuote,
+  unmatched_brace: Kind.UnmatchedBrace, escape_sequence: Kind.Escape, '"': Kind.Quote, '{': Kind.OpenBrace, '}': Kind.CloseBrace,
+};
 
-/** Runs `top` and every step it leads to, depth first, children before parents, without recursion. */
-function convert<T>(top: Step, cache?: StatementCache): T {
-  const frames: { step: Step; results: unknown[]; statement?: SyntaxNode }[] = [{ step: top, results: [] }];
-  for (;;) {
-    const frame = frames[frames.length - 1];
-    const { step, results } = frame;
-    if (results.length < step.children.length) {
-      const child = step.children[results.length];
-      const cut = step.plan ? step.cut : cutExpression;
-      if (frames.length > MAX_DEPTH && cut) results.push(cut(child));
-      else if (cache && step.plan === statementStep) {
-        const reused = cache.reuse(child, frames.length);
-        if (reused) results.push(reused);
-        else frames.push({ step: statementStep(child), results: [], statement: child });
-      } else frames.push({ step: (step.plan ?? exprStep)(child), results: [] });
-      continue;
+const enum Field { None, Name, Value, Label, Body, Object, Member, Index, Function, Arguments, Operand, Operator, Left, Right, Key }
+
+const FIELD_OF_NAME: Record<string, Field> = {
+  name: Field.Name, value: Field.Value, label: Field.Label, body: Field.Body, object: Field.Object, member: Field.Member,
+  index: Field.Index, function: Field.Function, arguments: Field.Arguments, operand: Field.Operand,
+  operator: Field.Operator, left: Field.Left, right: Field.Right, key: Field.Key,
+};
+
+/** The grammar's node types and fields as numbers, indexed by tree-sitter's ids. */
+interface Symbols {
+  kinds: Kind[];
+  named: boolean[];
+  names: string[];
+  fields: Field[];
+}
+
+/** tree-sitter's id of the ERROR type (ts_builtin_sym_error, `(TSSymbol)-1`): outside the language's own ids. */
+const ERROR_TYPE_ID = 0xffff;
+
+const symbolsOf = new WeakMap<Parser.Language, Symbols>();
+
+function symbols(language: Parser.Language): Symbols {
+  let known = symbolsOf.get(language);
+  if (!known) {
+    const kinds: Kind[] = [];
+    const named: boolean[] = [];
+    const names: string[] = [];
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      // The cursor stops at visible nodes only, whose type name is their symbol's name.
+      const name = language.nodeTypeIsVisible(id) ? language.nodeTypeForId(id) ?? '' : '';
+      names.push(name);
+      kinds.push(KIND_OF_TYPE[name] ?? Kind.Other);
+      named.push(language.nodeTypeIsNamed(id));
     }
-    frames.pop();
-    const value = step.make(results);
-    if (frame.statement) cache!.converted(frame.statement, frames.length, value as Statement | undefined);
-    if (frames.length === 0) return value as T;
-    frames[frames.length - 1].results.push(value);
+    const fields: Field[] = [Field.None];
+    for (let id = 1; id <= language.fieldCount; id++) fields.push(FIELD_OF_NAME[language.fieldNameForId(id) ?? ''] ?? Field.None);
+    known = { kinds, named, names, fields };
+    symbolsOf.set(language, known);
   }
+  return known;
 }
 
-function spanOf(node: SyntaxNode): Span {
-  return { start: node.startIndex, end: node.endIndex };
+/** What a converted node is to its parent. */
+const enum Slot { None, Item, First, Second, Name, Label, Body, Key, Args }
+
+/** What a node becomes in the AST. */
+const enum Role { None, Statements, Attribute, Block, BlockName, Expr, Args, Field }
+
+/** One node on the cursor's path, with what its conversion has gathered so far. */
+interface Frame {
+  role: Role;
+  kind: Kind;
+  slot: Slot;
+  start: number;
+  end: number;
+  /** The AST level (see above); for `Args`, the call's. */
+  level: number;
+  /** Whether syntax problems are collected in this subtree (not inside an ERROR root). */
+  syntax: boolean;
+  /** Statements of a list, elements of an array or argument list, fields of an object, name parts of a block. */
+  items: unknown[];
+  /** By role: an attribute's or field's value, an expression's first operand. */
+  first?: Expr;
+  second?: Expr;
+  /** The operator of a unary or binary expression; the member of an access. */
+  token?: string;
+  tokenSpan?: Span;
+  /** The name child of a statement, the key of a field, the label of a block. */
+  name?: Frame;
+  nameParts?: string[];
+  nameMissing?: boolean;
+  label?: Frame;
+  body?: Statement[];
+  openBrace?: Span;
+  closeBrace?: Span;
+  /** A string's escapes, as [start, end) pairs, and the kind of its last child. */
+  escapes?: number[];
+  lastChild?: Kind;
+  /** A statement being converted: its key (undefined: none), the reuse mark, where its problems start. */
+  key?: number;
+  mark?: number;
+  problemsFrom?: number;
+  /** A statement reused without its problems: they are collected in this walk and kept with it. */
+  known?: KnownStatement;
+  /** A block: the place of its label problem (syntax.ts), filled if the label is not a valid identifier. */
+  labelProblem?: Problem;
 }
 
-const leaf = (value: unknown): Step => ({ children: [], make: () => value });
+export interface Converted {
+  ast: AlloyFile;
+  problems: SyntaxProblems;
+}
 
-function statementsStep(container: SyntaxNode): Step {
-  return {
-    children: container.namedChildren.filter((child) => child.type === 'attribute' || child.type === 'block'),
-    plan: statementStep,
-    cut: () => undefined,
-    make: (results) => results.filter((statement): statement is Statement => statement !== undefined),
+/** Converts `tree` (parsed from `text`) to the AST and collects its syntax problems, in one walk. */
+export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxProblems, cache?: StatementCache): Converted {
+  const { kinds, named, names, fields } = symbols(tree.getLanguage());
+  const cursor = tree.walk();
+  // A statement's error flag is read only when the tree has an error somewhere.
+  const treeHasError = cache !== undefined && tree.rootNode.hasError;
+  const kindAt = (typeId: number) => (typeId === ERROR_TYPE_ID ? Kind.Error : kinds[typeId]);
+  const isNamed = (typeId: number) => typeId === ERROR_TYPE_ID || named[typeId];
+  const spanOf = (frame: Frame): Span => ({ start: frame.start, end: frame.end });
+  const errorAt = (frame: Frame): Expr => ({ kind: 'error', span: spanOf(frame) });
+
+  const frames: Frame[] = [];
+  let root: AlloyFile | undefined;
+
+  /** Sets up the frame of the node at the cursor, below `parent`, and says whether to walk its children. */
+  const enter = (parent: Frame | undefined): boolean => {
+    const typeId = cursor.nodeTypeId;
+    const kind = kindAt(typeId);
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    const frame: Frame = { role: Role.None, kind, slot: Slot.None, start, end, level: 0, syntax: parent ? parent.syntax : true, items: [] };
+    frames.push(frame);
+    let descend = true;
+    if (!parent) {
+      frame.role = Role.Statements;
+      frame.level = 1;
+    } else {
+      const field = parent.role === Role.None && parent.kind !== Kind.Block ? Field.None : fields[cursor.currentFieldId];
+      descend = placeInParent(parent, frame, typeId, field);
+    }
+    // A statement's problems start with its own (a block's label).
+    if (frame.role === Role.Attribute || frame.role === Role.Block) frame.problemsFrom = problems.size();
+    if (frame.syntax) {
+      if (kind === Kind.Error) {
+        problems.error(cursor.currentNode);
+        if (parent) return false;
+        // An ERROR root still holds the statements that parsed; only the region is reported.
+        frame.syntax = false;
+      } else if (start === end && cursor.nodeIsMissing) {
+        problems.missing(names[typeId], start);
+        return false;
+      } else {
+        switch (kind) {
+          case Kind.MissingComma:
+          case Kind.MissingQuote:
+            problems.marker(cursor.currentNode);
+            return false;
+          case Kind.Comment:
+            problems.comment(text, start, end);
+            return false;
+          case Kind.UnmatchedBrace:
+            problems.unmatchedBrace(start, end);
+            return false;
+          case Kind.Escape:
+            problems.escape(text, start, end);
+            return false;
+          case Kind.Block:
+            frame.labelProblem = problems.reserve();
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    if (frame.role === Role.Attribute || frame.role === Role.Block) return startStatement(parent!, frame);
+    return descend;
   };
-}
 
-function statementStep(node: SyntaxNode): Step {
-  return node.type === 'attribute' ? attributeStep(node) : blockStep(node);
-}
+  /** Decides what the child `frame` is to `parent`; false: nothing in its subtree is needed. */
+  const placeInParent = (parent: Frame, frame: Frame, typeId: number, field: Field): boolean => {
+    const kind = frame.kind;
+    switch (parent.role) {
+      case Role.None:
+        break;
+      case Role.Statements:
+        if (kind === Kind.Attribute || kind === Kind.Block) {
+          // Below MAX_DEPTH a statement is left out.
+          if (parent.level <= MAX_DEPTH) {
+            frame.role = kind === Kind.Attribute ? Role.Attribute : Role.Block;
+            frame.level = parent.level + 1;
+            frame.slot = Slot.Item;
+          }
+        }
+        break;
+      case Role.Attribute:
+        if (field === Field.Name && !parent.name) {
+          parent.name = frame;
+          parent.nameMissing = frame.start === frame.end && cursor.nodeIsMissing;
+        } else if (field === Field.Value && !parent.first) {
+          expressionIn(parent, frame, Slot.First);
+        }
+        break;
+      case Role.Block:
+        if (field === Field.Name && !parent.name) {
+          parent.name = frame;
+          frame.role = Role.BlockName;
+          frame.slot = Slot.Name;
+        } else if (field === Field.Body && !parent.body) {
+          if (parent.level > MAX_DEPTH) {
+            parent.body = [];
+          } else {
+            parent.body = [];
+            frame.role = Role.Statements;
+            frame.level = parent.level + 1;
+            frame.slot = Slot.Body;
+          }
+        }
+        if (kind === Kind.OpenBrace && !parent.openBrace) parent.openBrace = spanOf(frame);
+        if (kind === Kind.CloseBrace && !(frame.start === frame.end && cursor.nodeIsMissing)) parent.closeBrace = spanOf(frame);
+        break;
+      case Role.BlockName:
+        if (kind === Kind.Identifier) parent.items.push(text.slice(frame.start, frame.end));
+        break;
+      case Role.Args:
+        if (isElement(kind, typeId)) expressionIn(parent, frame, Slot.Item);
+        break;
+      case Role.Field:
+        if (field === Field.Key && !parent.name) parent.name = frame;
+        else if (field === Field.Value && !parent.first) expressionIn(parent, frame, Slot.First);
+        break;
+      case Role.Expr:
+        placeInExpression(parent, frame, typeId, field);
+        break;
+    }
+    // A block's label is checked (syntax.ts) wherever the block is, in the AST or not.
+    if (parent.kind === Kind.Block && field === Field.Label && !parent.label) parent.label = frame;
+    // A string anywhere keeps its escapes: its value may be wanted (a label, a key, a value).
+    if (parent.kind === Kind.String) {
+      if (kind === Kind.Escape) (parent.escapes ??= []).push(frame.start, frame.end);
+      parent.lastChild = kind;
+    }
+    return frame.role !== Role.None || frame.syntax || parent.kind === Kind.String || frame.kind === Kind.String;
+  };
 
-function attributeStep(node: SyntaxNode): Step {
-  const name = node.childForFieldName('name');
-  const value = node.childForFieldName('value');
-  if (!name || name.isMissing) return leaf(undefined);
-  return {
-    children: value ? [value] : [],
-    make: ([converted]): AttributeStmt => ({
+  const isElement = (kind: Kind, typeId: number) =>
+    isNamed(typeId) && kind !== Kind.Comment && kind !== Kind.MissingComma && kind !== Kind.Error;
+
+  /** Makes `frame` an expression of `parent` in `slot`, or, below MAX_DEPTH, an `error` expression there. */
+  const expressionIn = (parent: Frame, frame: Frame, slot: Slot) => {
+    if (parent.level > MAX_DEPTH) {
+      deliver(parent, slot, errorAt(frame));
+      return;
+    }
+    frame.role = Role.Expr;
+    frame.level = parent.level + 1;
+    frame.slot = slot;
+  };
+
+  const placeInExpression = (parent: Frame, frame: Frame, typeId: number, field: Field) => {
+    const kind = frame.kind;
+    switch (parent.kind) {
+      case Kind.Access:
+        if (field === Field.Object && !parent.first) expressionIn(parent, frame, Slot.First);
+        else if (field === Field.Member && !parent.tokenSpan) {
+          parent.token = text.slice(frame.start, frame.end);
+          parent.tokenSpan = spanOf(frame);
+        }
+        break;
+      case Kind.Index:
+        if (field === Field.Object && !parent.first) expressionIn(parent, frame, Slot.First);
+        else if (field === Field.Index && !parent.second) expressionIn(parent, frame, Slot.Second);
+        break;
+      case Kind.Call:
+        if (field === Field.Function && !parent.first) {
+          expressionIn(parent, frame, Slot.First);
+        } else if (field === Field.Arguments && !parent.name) {
+          parent.name = frame;
+          frame.role = Role.Args;
+          frame.level = parent.level;
+          frame.slot = Slot.Args;
+        }
+        break;
+      case Kind.Unary:
+        if (field === Field.Operand && !parent.first) expressionIn(parent, frame, Slot.First);
+        else if (field === Field.Operator && parent.token === undefined) parent.token = names[typeId];
+        break;
+      case Kind.Binary:
+        if (field === Field.Left && !parent.first) expressionIn(parent, frame, Slot.First);
+        else if (field === Field.Right && !parent.second) expressionIn(parent, frame, Slot.Second);
+        else if (field === Field.Operator && parent.token === undefined) parent.token = names[typeId];
+        break;
+      case Kind.Paren:
+        if (!parent.first && isNamed(typeId) && kind !== Kind.Comment) expressionIn(parent, frame, Slot.First);
+        break;
+      case Kind.Array:
+        if (isElement(kind, typeId)) expressionIn(parent, frame, Slot.Item);
+        break;
+      case Kind.Object:
+        if (kind === Kind.ObjectField) {
+          // No cut here: a field is made at any depth (its value is cut).
+          frame.role = Role.Field;
+          frame.level = parent.level + 1;
+          frame.slot = Slot.Item;
+        }
+        break;
+      default:
+        break;
+    }
+  };
+
+  /**
+   * A statement about to be converted: reused when its subtree is one converted before (the cursor
+   * stays where it is); false when reused whole (nothing below it is walked).
+   */
+  const startStatement = (parent: Frame, frame: Frame): boolean => {
+    if (!cache) return true;
+    let key: number | undefined;
+    if (cursor.gotoFirstChild()) {
+      if (cursor.startIndex === frame.start) key = cursor.nodeId;
+      cursor.gotoParent();
+    }
+    frame.key = key;
+    if (key === undefined) return true;
+    const known = cache.reuse(key, frame.start, frame.end - frame.start, parent.level);
+    if (!known) {
+      frame.mark = cache.mark();
+      return true;
+    }
+    parent.items.push(known.statement);
+    frame.role = Role.None;
+    frame.slot = Slot.None;
+    if (!frame.syntax) return false;
+    if (known.problems) {
+      problems.add(known.problems);
+      return false;
+    }
+    // Converted before inside an ERROR root: walk it for its problems only.
+    frame.known = known;
+    return true;
+  };
+
+  /** Hands a finished child's value to its parent. */
+  const deliver = (parent: Frame, slot: Slot, value: unknown) => {
+    switch (slot) {
+      case Slot.Item:
+        // A child is done before its next sibling starts: items come in order. A statement without
+        // a name is left out.
+        if (value !== undefined) parent.items.push(value);
+        break;
+      case Slot.First: parent.first = value as Expr; break;
+      case Slot.Second: parent.second = value as Expr; break;
+      case Slot.Name: parent.nameParts = value as string[]; break;
+      case Slot.Body: parent.body = value as Statement[]; break;
+      case Slot.Args: parent.items = value as Expr[]; break;
+      default: break;
+    }
+  };
+
+  /** Finishes the frame at the top of the stack (the cursor is at its node). */
+  const leave = () => {
+    const frame = frames.pop()!;
+    const parent = frames[frames.length - 1];
+    if (parent?.labelProblem && frame === parent.label) {
+      problems.label(parent.labelProblem, text, frame.start, frame.end, frame.lastChild === Kind.Quote, () => cursor.currentNode.hasError);
+    }
+    if (frame.known) {
+      frame.known.problems = problems.since(frame.problemsFrom!);
+      return;
+    }
+    let value: unknown;
+    switch (frame.role) {
+      case Role.None: return;
+      case Role.Statements: value = frame.items; break;
+      case Role.Attribute: value = makeAttribute(frame); break;
+      case Role.Block: value = makeBlock(frame); break;
+      case Role.BlockName: value = frame.items; break;
+      case Role.Args: value = frame.items; break;
+      case Role.Field: value = makeField(frame); break;
+      case Role.Expr: value = makeExpression(frame); break;
+    }
+    if (frame.role === Role.Attribute || frame.role === Role.Block) finishStatement(parent, frame, value as Statement | undefined);
+    if (!parent) {
+      root = { body: value as Statement[], span: spanOf(frame) };
+      return;
+    }
+    deliver(parent, frame.slot, value);
+  };
+
+  const finishStatement = (parent: Frame, frame: Frame, statement: Statement | undefined) => {
+    if (!cache || frame.key === undefined) return;
+    if (!statement) {
+      cache.drop(frame.mark!);
+      return;
+    }
+    if (treeHasError && cursor.currentNode.hasError) return;
+    const found = frame.syntax ? problems.since(frame.problemsFrom!) : undefined;
+    cache.converted(frame.mark!, frame.key, frame.start, frame.end - frame.start, parent.level, statement, found);
+  };
+
+  const makeAttribute = (frame: Frame): AttributeStmt | undefined => {
+    const name = frame.name;
+    if (!name || frame.nameMissing) return undefined;
+    return {
       kind: 'attribute',
-      name: name.text,
+      name: text.slice(name.start, name.end),
       nameSpan: spanOf(name),
-      value: (converted as Expr | undefined) ?? { kind: 'error', span: { start: node.endIndex, end: node.endIndex } },
-      span: spanOf(node),
-    }),
+      value: frame.first ?? { kind: 'error', span: { start: frame.end, end: frame.end } },
+      span: spanOf(frame),
+    };
   };
-}
 
-function blockStep(node: SyntaxNode): Step {
-  const name = node.childForFieldName('name');
-  if (!name) return leaf(undefined);
-  const label = node.childForFieldName('label');
-  const body = node.childForFieldName('body');
-  let openBrace: Span | undefined;
-  let closeBrace: Span | undefined;
-  for (const child of node.children) {
-    if (child.type === '{' && !openBrace) openBrace = spanOf(child);
-    if (child.type === '}' && !child.isMissing) closeBrace = spanOf(child);
-  }
-  const labelText = label ? decodeString(label) : undefined;
-  return {
-    children: body ? [body] : [],
-    plan: statementsStep,
-    cut: () => [],
-    make: ([statements]): BlockStmt => ({
+  const makeBlock = (frame: Frame): BlockStmt | undefined => {
+    const name = frame.name;
+    if (!name) return undefined;
+    const label = frame.label;
+    const labelText = label ? decodeString(text, label) : undefined;
+    return {
       kind: 'block',
-      name: name.namedChildren.filter((part) => part.type === 'identifier').map((part) => part.text).join('.'),
+      name: (frame.nameParts ?? []).join('.'),
       nameSpan: spanOf(name),
       label: labelText === '' ? undefined : labelText,
       labelSpan: label ? spanOf(label) : undefined,
-      body: (statements as Statement[] | undefined) ?? [],
-      openBrace: openBrace ?? { start: name.endIndex, end: name.endIndex },
-      closeBrace,
-      span: spanOf(node),
-    }),
+      body: frame.body ?? [],
+      openBrace: frame.openBrace ?? { start: name.end, end: name.end },
+      closeBrace: frame.closeBrace,
+      span: spanOf(frame),
+    };
   };
-}
 
-function exprStep(node: SyntaxNode): Step {
-  const span = spanOf(node);
-  const error = leaf({ kind: 'error', span });
-  switch (node.type) {
-    case 'string':
-      return leaf({ kind: 'string', value: decodeString(node), raw: node.text, span });
-    case 'raw_string':
-      return leaf({ kind: 'string', value: decodeRawString(node.text), raw: node.text, rawString: true, span });
-    case 'number':
-      return leaf({ kind: 'number', value: Number(node.text), raw: node.text, span });
-    case 'true':
-    case 'false':
-      return leaf({ kind: 'bool', value: node.type === 'true', raw: node.text, span });
-    case 'null':
-      return leaf({ kind: 'null', value: null, raw: node.text, span });
-    case 'identifier':
-      return leaf({ kind: 'identifier', name: node.text, span });
-    case 'access_expression': {
-      const object = node.childForFieldName('object');
-      const member = node.childForFieldName('member');
-      if (!object || !member) return error;
-      return { children: [object], make: ([converted]) => ({ kind: 'access', object: converted, member: member.text, memberSpan: spanOf(member), span }) };
-    }
-    case 'index_expression': {
-      const object = node.childForFieldName('object');
-      const index = node.childForFieldName('index');
-      if (!object || !index) return error;
-      return { children: [object, index], make: ([o, i]) => ({ kind: 'index', object: o, index: i, span }) };
-    }
-    case 'call_expression': {
-      const callee = node.childForFieldName('function');
-      const args = node.childForFieldName('arguments');
-      if (!callee) return error;
-      return { children: [callee, ...(args ? elementsOf(args) : [])], make: ([c, ...a]) => ({ kind: 'call', callee: c, args: a, span }) };
-    }
-    case 'unary_expression': {
-      const operand = node.childForFieldName('operand');
-      const operator = node.childForFieldName('operator');
-      if (!operand || !operator) return error;
-      return { children: [operand], make: ([o]) => ({ kind: 'unary', operator: operator.type as '!' | '-', operand: o, span }) };
-    }
-    case 'binary_expression': {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
-      const operator = node.childForFieldName('operator');
-      if (!left || !right || !operator) return error;
-      return { children: [left, right], make: ([l, r]) => ({ kind: 'binary', operator: operator.type as BinaryExpr['operator'], left: l, right: r, span }) };
-    }
-    case 'parenthesized_expression': {
-      const inner = node.namedChildren.find((child) => child.type !== 'comment');
-      return inner ? { children: [inner], make: ([i]) => ({ kind: 'paren', inner: i, span }) } : error;
-    }
-    case 'array':
-      return { children: elementsOf(node), make: (elements) => ({ kind: 'array', elements, span }) };
-    case 'object':
-      return {
-        children: node.namedChildren.filter((child) => child.type === 'object_field'),
-        plan: fieldStep,
-        make: (fields) => ({ kind: 'object', fields, span }),
-      };
-    default:
-      return error;
-  }
-}
-
-const NOT_AN_ELEMENT = new Set(['comment', 'missing_comma', 'ERROR']);
-
-function elementsOf(list: SyntaxNode): SyntaxNode[] {
-  return list.namedChildren.filter((child) => !NOT_AN_ELEMENT.has(child.type));
-}
-
-function fieldStep(node: SyntaxNode): Step {
-  const key = node.childForFieldName('key');
-  const value = node.childForFieldName('value');
-  // A key is an identifier or a string; Alloy takes a raw string as a quoted key too (syntax/parser
-  // internal.go parseField accepts any STRING token).
-  const quoted = key?.type === 'string' || key?.type === 'raw_string';
-  const keyText = !key ? '' : key.type === 'string' ? decodeString(key) : key.type === 'raw_string' ? decodeRawString(key.text) : key.text;
-  return {
-    children: value ? [value] : [],
-    make: ([converted]): ObjectField => ({
+  const makeField = (frame: Frame): ObjectField => {
+    const key = frame.name;
+    // A key is an identifier or a string; Alloy takes a raw string as a quoted key too (syntax/parser
+    // internal.go parseField accepts any STRING token).
+    const quoted = key?.kind === Kind.String || key?.kind === Kind.RawString;
+    const keyText = !key ? '' : key.kind === Kind.String ? decodeString(text, key)
+      : key.kind === Kind.RawString ? decodeRawString(text.slice(key.start, key.end)) : text.slice(key.start, key.end);
+    return {
       key: keyText,
-      keySpan: key ? spanOf(key) : spanOf(node),
+      keySpan: key ? spanOf(key) : spanOf(frame),
       quoted,
-      value: (converted as Expr | undefined) ?? { kind: 'error', span: { start: node.endIndex, end: node.endIndex } },
-      span: spanOf(node),
-    }),
+      value: frame.first ?? { kind: 'error', span: { start: frame.end, end: frame.end } },
+      span: spanOf(frame),
+    };
   };
+
+  const makeExpression = (frame: Frame): Expr => {
+    const span = spanOf(frame);
+    const raw = () => text.slice(frame.start, frame.end);
+    switch (frame.kind) {
+      case Kind.String: return { kind: 'string', value: decodeString(text, frame), raw: raw(), span };
+      case Kind.RawString: return { kind: 'string', value: decodeRawString(raw()), raw: raw(), rawString: true, span };
+      case Kind.Number: return { kind: 'number', value: Number(raw()), raw: raw(), span };
+      case Kind.True:
+      case Kind.False: return { kind: 'bool', value: frame.kind === Kind.True, raw: raw(), span };
+      case Kind.Null: return { kind: 'null', value: null, raw: raw(), span };
+      case Kind.Identifier: return { kind: 'identifier', name: raw(), span };
+      case Kind.Access:
+        if (!frame.first || !frame.tokenSpan) break;
+        return { kind: 'access', object: frame.first, member: frame.token!, memberSpan: frame.tokenSpan, span };
+      case Kind.Index:
+        if (!frame.first || !frame.second) break;
+        return { kind: 'index', object: frame.first, index: frame.second, span };
+      case Kind.Call:
+        if (!frame.first) break;
+        return { kind: 'call', callee: frame.first, args: frame.items as Expr[], span };
+      case Kind.Unary:
+        if (!frame.first || frame.token === undefined) break;
+        return { kind: 'unary', operator: frame.token as '!' | '-', operand: frame.first, span };
+      case Kind.Binary:
+        if (!frame.first || !frame.second || frame.token === undefined) break;
+        return { kind: 'binary', operator: frame.token as BinaryExpr['operator'], left: frame.first, right: frame.second, span };
+      case Kind.Paren:
+        if (!frame.first) break;
+        return { kind: 'paren', inner: frame.first, span };
+      case Kind.Array: return { kind: 'array', elements: frame.items as Expr[], span };
+      case Kind.Object: return { kind: 'object', fields: frame.items as ObjectField[], span };
+      default: break;
+    }
+    return { kind: 'error', span };
+  };
+
+  try {
+    let descend = enter(undefined);
+    for (;;) {
+      if (descend && cursor.gotoFirstChild()) {
+        descend = enter(frames[frames.length - 1]);
+        continue;
+      }
+      // The node at the cursor is done: go on with its next sibling, or finish its parents.
+      leave();
+      for (;;) {
+        if (cursor.gotoNextSibling()) {
+          descend = enter(frames[frames.length - 1]);
+          break;
+        }
+        if (!cursor.gotoParent()) return { ast: root!, problems };
+        leave();
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
 }
 
 /** A back-tick string's value: Go's strconv.Unquote drops carriage returns from raw strings; Alloy inherits that. */
@@ -240,24 +569,23 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 };
 
 /**
- * The value of a double-quoted string node, escapes resolved as Go's strconv.Unquote does. The plain
- * content between escapes is a hidden token, so it is read from the source text around the escape
- * children. An invalid escape (reported by the syntax check) is kept as written.
+ * The value of a double-quoted string, escapes resolved as Go's strconv.Unquote does. The plain
+ * content between escapes is a hidden token, so it is read from the source text around the escapes.
+ * An invalid escape (reported by the syntax check) is kept as written.
  */
-export function decodeString(node: SyntaxNode): string {
-  const text = node.text;
-  const start = node.startIndex;
+function decodeString(source: string, string: Frame): string {
+  const { start, end } = string;
   let out = '';
-  let cursor = 1;
-  for (const child of node.children) {
-    if (child.type !== 'escape_sequence') continue;
-    out += text.slice(cursor, child.startIndex - start);
-    out += decodeEscape(child.text) ?? child.text;
-    cursor = child.endIndex - start;
+  let cursor = start + 1;
+  const escapes = string.escapes ?? [];
+  for (let i = 0; i < escapes.length; i += 2) {
+    const escape = source.slice(escapes[i], escapes[i + 1]);
+    out += source.slice(cursor, escapes[i]);
+    out += decodeEscape(escape) ?? escape;
+    cursor = escapes[i + 1];
   }
-  const terminated = node.lastChild?.type === '"';
-  const closing = terminated ? text.length - 1 : text.length;
-  return out + text.slice(cursor, closing);
+  const closing = string.lastChild === Kind.Quote ? end - 1 : end;
+  return out + source.slice(cursor, closing);
 }
 
 export function decodeEscape(escape: string): string | undefined {

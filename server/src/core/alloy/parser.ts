@@ -5,8 +5,8 @@ import type { Finding, TextChange } from '../types';
 import { LineIndex } from '../text';
 import type { ParsedDocument, SourceDocument } from '../service';
 import type { AlloyFile } from './ast';
-import { toAst } from './cst-to-ast';
-import { syntaxFindings } from './syntax';
+import { convertTree } from './cst-to-ast';
+import { SyntaxProblems } from './syntax';
 import { StatementReuse } from './reuse';
 
 export interface AlloyParsed extends ParsedDocument {
@@ -100,8 +100,8 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
     // previous tree is freed only afterwards, as reuse.ts recognises those subtrees by address. A
     // document parsed once (the CLI, the workspace index, a file just opened) keeps nothing.
     const reuse = previous ? new StatementReuse(previous.parsed) : undefined;
-    const ast = toAst(tree.rootNode, reuse);
-    const syntax = syntaxFindings(tree.rootNode, ast, lines, doc, reuse);
+    const { ast, problems } = convertTree(tree, doc.text, new SyntaxProblems(lines, doc), reuse);
+    const syntax = problems.findings(ast);
     let disposed = false;
     result = {
       format: 'alloy',

@@ -1,9 +1,6 @@
-import type Parser = require('web-tree-sitter');
 import type { Expr, Span, Statement } from './ast';
 import type { StatementCache } from './cst-to-ast';
-import type { Problem, ProblemCache } from './syntax';
-
-type SyntaxNode = Parser.SyntaxNode;
+import type { Problem } from './syntax';
 
 // Per-statement reuse across versions of one document: after an incremental reparse, every attribute
 // and block (at any depth) whose subtree tree-sitter reused keeps the AST and syntax problems found for
@@ -18,7 +15,7 @@ type SyntaxNode = Parser.SyntaxNode;
 // statement's subtree. The previous tree stays alive until the new result is built (parser.ts), so an
 // address found in both trees is the same, unchanged subtree: the same text, parsed the same way. Its
 // AST depends on nothing else but its depth (the MAX_DEPTH cut, which is compared too), and, when it
-// holds no error, its syntax problems do not either (syntax.ts ProblemCache). getChangedRanges was
+// holds no error, its syntax problems do not either (cst-to-ast.ts StatementCache). getChangedRanges was
 // not used: it reports where the structure changed, not which subtrees were reused, and an edit inside
 // a token changes no structure.
 //
@@ -38,7 +35,7 @@ interface Entry {
   start: number;
   length: number;
   statement: Statement;
-  /** Undefined until the syntax walk has been through the statement; at this version's offsets (moved with it). */
+  /** Undefined until the syntax check has been through the statement (not inside an ERROR root); at this version's offsets (moved with it). */
   problems?: Problem[];
   /** The entries of the statements inside it, carried over with it when it is reused. */
   inside: Entry[];
@@ -57,11 +54,10 @@ export function editSession(parsed: object): Record<string, unknown> | undefined
 }
 
 /** Converts one version of a document's tree, reusing what the previous version's conversion found. */
-export class StatementReuse implements StatementCache, ProblemCache {
+export class StatementReuse implements StatementCache {
   private readonly produced: Entry[] = [];
-  /** For each statement being converted: its key and where its inside starts in `produced`. */
-  private readonly converting: { key: number | undefined; from: number }[] = [];
-  private entries: Map<number, Entry> | undefined;
+  private readonly previous: ReadonlyMap<number, Entry> | undefined;
+  private readonly session: Record<string, unknown>;
 
   /** `previous`: the parse result of the previous version, whose tree must still be alive. */
   constructor(previous: object | undefined) {
@@ -69,71 +65,39 @@ export class StatementReuse implements StatementCache, ProblemCache {
     this.session = (previous && sessions.get(previous)) ?? {};
   }
 
-  private readonly previous: ReadonlyMap<number, Entry> | undefined;
-  private readonly session: Record<string, unknown>;
-
-  reuse(node: SyntaxNode, depth: number): Statement | undefined {
-    const key = keyOf(node);
-    const entry = key === undefined ? undefined : this.previous?.get(key);
-    if (entry && entry.depth === depth && entry.length === node.endIndex - node.startIndex) {
-      const delta = node.startIndex - entry.start;
-      if (delta !== 0) {
-        shiftSpans(entry.statement, delta);
-        for (const inside of entry.inside) moveEntry(inside, delta);
-        moveEntry(entry, delta);
-      }
-      for (const inside of entry.inside) this.produced.push(inside);
-      this.produced.push(entry);
-      return entry.statement;
+  reuse(key: number, start: number, length: number, depth: number): Entry | undefined {
+    const entry = this.previous?.get(key);
+    if (!entry || entry.depth !== depth || entry.length !== length) return undefined;
+    const delta = start - entry.start;
+    if (delta !== 0) {
+      shiftSpans(entry.statement, delta);
+      for (const inside of entry.inside) moveEntry(inside, delta);
+      moveEntry(entry, delta);
     }
-    this.converting.push({ key, from: this.produced.length });
-    return undefined;
+    for (const inside of entry.inside) this.produced.push(inside);
+    this.produced.push(entry);
+    return entry;
   }
 
-  converted(node: SyntaxNode, depth: number, statement: Statement | undefined): void {
-    const { key, from } = this.converting.pop()!;
-    if (key === undefined || !statement || node.hasError) return;
-    const start = node.startIndex;
-    this.produced.push({ key, depth, start, length: node.endIndex - start, statement, inside: this.produced.slice(from) });
+  mark(): number {
+    return this.produced.length;
   }
 
-  at(cursor: Parser.TreeCursor): { known: Problem[] } | { record(problems: Problem[]): void } | undefined {
-    const start = cursor.startIndex;
-    if (!cursor.gotoFirstChild()) return undefined;
-    const key = cursor.startIndex === start ? cursor.nodeId : undefined;
-    cursor.gotoParent();
-    const entry = key === undefined ? undefined : this.current().get(key);
-    if (!entry || entry.start !== start || entry.length !== cursor.endIndex - start) return undefined;
-    if (entry.problems) return { known: entry.problems };
-    return {
-      record(problems: Problem[]) {
-        // Related information holds line-based ranges, which do not move with an offset.
-        if (problems.some((p) => p.related)) return;
-        entry.problems = problems;
-      },
-    };
+  converted(mark: number, key: number, start: number, length: number, depth: number, statement: Statement, problems: Problem[] | undefined): void {
+    this.produced.push({ key, depth, start, length, statement, problems, inside: this.produced.slice(mark) });
+  }
+
+  drop(mark: number): void {
+    this.produced.length = mark;
   }
 
   /** Keeps this version's statements with `parsed`, for the conversion of its next version. */
   keep(parsed: object): void {
-    states.set(parsed, this.current());
+    const entries = new Map<number, Entry>();
+    for (const entry of this.produced) entries.set(entry.key, entry);
+    states.set(parsed, entries);
     sessions.set(parsed, this.session);
   }
-
-  /** The statements of this version (the AST conversion must be done). */
-  private current(): Map<number, Entry> {
-    if (!this.entries) {
-      this.entries = new Map();
-      for (const entry of this.produced) this.entries.set(entry.key, entry);
-    }
-    return this.entries;
-  }
-}
-
-/** The id of the statement's first child, which starts where the statement starts (see above). */
-function keyOf(node: SyntaxNode): number | undefined {
-  const first = node.firstChild;
-  return first && first.startIndex === node.startIndex ? first.id : undefined;
 }
 
 /** Moves an entry whose statement's spans were shifted by `delta` (in place, like them). */

@@ -18,77 +18,129 @@ export interface Problem {
 }
 
 /**
- * One readable `alloy/syntax` finding per problem, and at most one per line as Alloy's own parser
- * reports them, so an unclosed brace or a stray character does not cascade into a page of errors.
+ * The syntax problems of one version of a document, collected while its tree is converted
+ * (cst-to-ast.ts walks the tree once, and calls one method per node that may hold a problem).
+ * Problems are kept in the order of the walk; `findings` sorts them.
  */
-export function syntaxFindings(root: SyntaxNode, ast: AlloyFile, lines: LineIndex, doc: SourceDocument, cache?: ProblemCache): Finding[] {
-  const { uri } = doc;
-  const problems: Problem[] = [...characterProblems(lines.text), ...encodingProblems(doc)];
-  const cursor = root.walk();
-  // Statements whose problems are being collected for `cache`, with where they start in `problems`.
-  const open: { depth: number; from: number; record(found: Problem[]): void }[] = [];
-  const close = (depth: number) => {
-    while (open.length > 0 && open[open.length - 1].depth === depth) {
-      const statement = open.pop()!;
-      statement.record(problems.slice(statement.from));
-    }
-  };
-  try {
-    let depth = 0;
-    let descend = true;
-    for (;;) {
-      if (descend) {
-        const type = cursor.nodeType;
-        const cached = cache && (type === 'attribute' || type === 'block') ? cache.at(cursor) : undefined;
-        if (cached && 'known' in cached) {
-          problems.push(...cached.known);
-        } else {
-          if (cached) open.push({ depth, from: problems.length, record: cached.record });
-          const verdict = inspect(cursor, ast, lines, uri, problems);
-          if (verdict === 'descend' && cursor.gotoFirstChild()) {
-            depth++;
-            continue;
-          }
-          close(depth);
-        }
-      }
-      if (cursor.gotoNextSibling()) {
-        descend = true;
-        continue;
-      }
-      if (!cursor.gotoParent()) break;
-      close(--depth);
-      descend = false;
-    }
-  } finally {
-    cursor.delete();
+export class SyntaxProblems {
+  private readonly problems: Problem[];
+  /** Missing tokens, described once the AST is built (a missing '}' is described from the blocks around it). */
+  private readonly missingTokens: { problem: Problem; expected: string; at: number }[] = [];
+
+  constructor(private readonly lines: LineIndex, private readonly doc: SourceDocument) {
+    this.problems = [...characterProblems(lines.text), ...encodingProblems(doc)];
   }
 
-  problems.sort((a, b) => a.start - b.start);
-  const findings: Finding[] = [];
-  const reportedLines = new Set<number>();
-  for (const problem of problems) {
-    const range = lines.range(problem.start, problem.end);
-    if (reportedLines.has(range.start.line)) continue;
-    reportedLines.add(range.start.line);
-    const finding: Finding = { code: 'alloy/syntax', severity: 'error', message: problem.message, range };
-    if (problem.related) finding.related = problem.related;
-    findings.push(finding);
+  size(): number {
+    return this.problems.length;
   }
-  return findings;
+
+  /** The problems found since `from` (see `size`). */
+  since(from: number): Problem[] {
+    return this.problems.slice(from).filter(isFound);
+  }
+
+  /** Problems found in an earlier version, already at this version's offsets. */
+  add(known: readonly Problem[]): void {
+    for (const problem of known) this.problems.push(problem);
+  }
+
+  /** An ERROR region. */
+  error(node: SyntaxNode): void {
+    // Error recovery may wrap text that parsed well before the real problem; a missing comma or quote
+    // inside is exactly placed, so it wins over a region that says no more than "unexpected".
+    const markers = node.descendantsOfType(['missing_comma', 'missing_quote']);
+    const described = describeError(node, this.lines);
+    if (markers.length === 0 || !described.generic) this.problems.push(described);
+    for (const marker of markers) this.problems.push(markerProblem(marker, this.lines));
+  }
+
+  /** A token tree-sitter inserted (of type `expected`, at `at`) to recover. */
+  missing(expected: string, at: number): void {
+    const problem = unfound();
+    this.problems.push(problem);
+    this.missingTokens.push({ problem, expected, at });
+  }
+
+  /** A `missing_comma` or `missing_quote` node. */
+  marker(node: SyntaxNode): void {
+    this.problems.push(markerProblem(node, this.lines));
+  }
+
+  comment(text: string, start: number, end: number): void {
+    if (end - start >= 2 && text.startsWith('/*', start) && (end - start < 4 || !text.startsWith('*/', end - 2))) {
+      this.problems.push({ start, end: start + 2, message: "block comment is not terminated: add '*/'" });
+    }
+  }
+
+  unmatchedBrace(start: number, end: number): void {
+    this.problems.push({ start, end, message: "unexpected '}': no block is open here, so this brace closes nothing" });
+  }
+
+  escape(text: string, start: number, end: number): void {
+    const escape = text.slice(start, end);
+    if (decodeEscape(escape) === undefined) {
+      this.problems.push({ start, end, message: `unknown escape sequence ${escape} in string` });
+    }
+  }
+
+  /** A place for a problem found later in the walk, in the order of the walk (a block's label); dropped unless filled. */
+  reserve(): Problem {
+    const problem = unfound();
+    this.problems.push(problem);
+    return problem;
+  }
+
+  /**
+   * A block's label [start, end) (`terminated`: it ends with its closing quote; `hasError`: whether it
+   * holds an error, asked only when its text is wrong), its problem put in `place` (see `reserve`).
+   */
+  label(place: Problem, text: string, start: number, end: number, terminated: boolean, hasError: () => boolean): void {
+    if (!terminated) return;
+    // Alloy checks the label as written, between the quotes (syntax/parser/internal.go
+    // parseBlockName); an empty label means no label.
+    const written = text.slice(start, end);
+    const value = written.slice(1, -1);
+    if (value === '' || isValidIdentifier(value) || hasError()) return;
+    Object.assign(place, {
+      start,
+      end,
+      message: KEYWORDS.has(value)
+        ? `block label ${written} is not a valid identifier: ${value} is a literal in Alloy`
+        : `block label ${written} is not a valid identifier: use letters, digits and '_', not starting with a digit`,
+    });
+  }
+
+  /**
+   * One readable `alloy/syntax` finding per problem, and at most one per line as Alloy's own parser
+   * reports them, so an unclosed brace or a stray character does not cascade into a page of errors.
+   */
+  findings(ast: AlloyFile): Finding[] {
+    const { lines, doc } = this;
+    for (const { problem, expected, at } of this.missingTokens) Object.assign(problem, describeMissing(expected, at, ast, lines, doc.uri));
+    const problems = this.problems.filter(isFound);
+    problems.sort((a, b) => a.start - b.start);
+    const findings: Finding[] = [];
+    const reportedLines = new Set<number>();
+    for (const problem of problems) {
+      const range = lines.range(problem.start, problem.end);
+      if (reportedLines.has(range.start.line)) continue;
+      reportedLines.add(range.start.line);
+      const finding: Finding = { code: 'alloy/syntax', severity: 'error', message: problem.message, range };
+      if (problem.related) finding.related = problem.related;
+      findings.push(finding);
+    }
+    return findings;
+  }
 }
 
-/**
- * Lets a caller reuse the problems found in a statement for an earlier version (reuse.ts). Only a
- * statement without errors is cached: the problems in it (comments, escapes, labels, missing commas
- * and quotes) depend on its own text alone, while an error region is described from its neighbours.
- */
-export interface ProblemCache {
-  /**
-   * For the statement at `cursor` (left where it is): the problems found in it before, moved to this
-   * version's offsets; or where to record those found now; undefined when it is not cached.
-   */
-  at(cursor: Parser.TreeCursor): { known: Problem[] } | { record(problems: Problem[]): void } | undefined;
+/** A problem not described yet (see `reserve` and `missing`). */
+function unfound(): Problem {
+  return { start: 0, end: 0, message: '' };
+}
+
+function isFound(problem: Problem): boolean {
+  return problem.message !== '';
 }
 
 /**
@@ -119,65 +171,6 @@ function encodingProblems(doc: SourceDocument): Problem[] {
     end: at + 1,
     message: 'illegal UTF-8 encoding: the bytes here are not UTF-8 (shown as U+FFFD); save the file as UTF-8',
   }));
-}
-
-function inspect(cursor: Parser.TreeCursor, ast: AlloyFile, lines: LineIndex, uri: string, problems: Problem[]): 'descend' | 'skip' {
-  const type = cursor.nodeType;
-  if (type === 'ERROR') {
-    const node = cursor.currentNode;
-    // Error recovery may wrap text that parsed well before the real problem; a missing comma or quote
-    // inside is exactly placed, so it wins over a region that says no more than "unexpected".
-    const markers = node.descendantsOfType(['missing_comma', 'missing_quote']);
-    const described = describeError(node, lines);
-    if (markers.length === 0 || !described.generic) problems.push(described);
-    problems.push(...markers.map((marker) => markerProblem(marker, lines)));
-    return 'skip';
-  }
-  if (cursor.nodeIsMissing) {
-    problems.push(describeMissing(cursor.currentNode, ast, lines, uri));
-    return 'skip';
-  }
-  if (type === 'missing_comma' || type === 'missing_quote') {
-    problems.push(markerProblem(cursor.currentNode, lines));
-    return 'skip';
-  }
-  if (type === 'comment') {
-    const text = cursor.nodeText;
-    if (text.startsWith('/*') && (text.length < 4 || !text.endsWith('*/'))) {
-      problems.push({ start: cursor.startIndex, end: cursor.startIndex + 2, message: "block comment is not terminated: add '*/'" });
-    }
-    return 'skip';
-  }
-  if (type === 'unmatched_brace') {
-    problems.push({ start: cursor.startIndex, end: cursor.endIndex, message: "unexpected '}': no block is open here, so this brace closes nothing" });
-    return 'skip';
-  }
-  if (type === 'escape_sequence') {
-    const text = cursor.nodeText;
-    if (decodeEscape(text) === undefined) {
-      problems.push({ start: cursor.startIndex, end: cursor.endIndex, message: `unknown escape sequence ${text} in string` });
-    }
-    return 'skip';
-  }
-  if (type === 'block') {
-    const node = cursor.currentNode;
-    const label = node.childForFieldName('label');
-    if (label && !label.hasError && label.lastChild?.type === '"') {
-      // Alloy checks the label as written, between the quotes (syntax/parser/internal.go
-      // parseBlockName); an empty label means no label.
-      const value = label.text.slice(1, -1);
-      if (value !== '' && !isValidIdentifier(value)) {
-        problems.push({
-          start: label.startIndex,
-          end: label.endIndex,
-          message: KEYWORDS.has(value)
-            ? `block label ${label.text} is not a valid identifier: ${value} is a literal in Alloy`
-            : `block label ${label.text} is not a valid identifier: use letters, digits and '_', not starting with a digit`,
-        });
-      }
-    }
-  }
-  return 'descend';
 }
 
 /** The error a `missing_comma` or `missing_quote` node stands for. */
@@ -311,9 +304,8 @@ function misusedKeyword(node: SyntaxNode): SyntaxNode | undefined {
 
 const VALUE_TOKENS = new Set(['identifier', 'number', 'string', 'raw_string', 'true', 'false', 'null']);
 
-function describeMissing(node: SyntaxNode, ast: AlloyFile, lines: LineIndex, uri: string): Problem {
-  const expected = node.type;
-  const opener = expected === '}' ? innermostOpenBlock(ast.body, node.startIndex) : undefined;
+function describeMissing(expected: string, at: number, ast: AlloyFile, lines: LineIndex, uri: string): Problem {
+  const opener = expected === '}' ? innermostOpenBlock(ast.body, at) : undefined;
   if (opener) {
     const unclosed = firstMisplacedClose(opener.body, lines) ?? opener;
     const header = blockHeader(unclosed);
@@ -328,9 +320,8 @@ function describeMissing(node: SyntaxNode, ast: AlloyFile, lines: LineIndex, uri
     };
   }
   if (expected === '"') {
-    return { start: Math.max(0, node.startIndex - 1), end: node.startIndex, message: 'string is not terminated: add \'"\' before the end of the line' };
+    return { start: Math.max(0, at - 1), end: at, message: 'string is not terminated: add \'"\' before the end of the line' };
   }
-  const at = node.startIndex;
   if (VALUE_TOKENS.has(expected)) return { start: Math.max(0, at - 1), end: at, message: 'expected a value here' };
   return { start: Math.max(0, at - 1), end: at, message: `missing '${expected}'` };
 }

@@ -1,0 +1,391 @@
+import type Parser = require('web-tree-sitter');
+import type { Finding, RelatedInformation } from '../../../../server/src/core/types';
+import type { SourceDocument } from '../../../../server/src/core/service';
+import type { LineIndex } from '../../../../server/src/core/text';
+import type { AlloyFile, BlockStmt, Statement } from '../../../../server/src/core/alloy/ast';
+import { decodeEscape } from './cst-to-ast';
+import { KEYWORDS, isValidIdentifier } from '../../../../server/src/core/alloy/identifier';
+
+type SyntaxNode = Parser.SyntaxNode;
+
+export interface Problem {
+  start: number;
+  end: number;
+  message: string;
+  related?: RelatedInformation[];
+  /** Says only that the parser got stuck somewhere in a region, not what is wrong where. */
+  generic?: boolean;
+}
+
+/**
+ * One readable `alloy/syntax` finding per problem, and at most one per line as Alloy's own parser
+ * reports them, so an unclosed brace or a stray character does not cascade into a page of errors.
+ */
+export function syntaxFindings(root: SyntaxNode, ast: AlloyFile, lines: LineIndex, doc: SourceDocument, cache?: ProblemCache): Finding[] {
+  const { uri } = doc;
+  const problems: Problem[] = [...characterProblems(lines.text), ...encodingProblems(doc)];
+  const cursor = root.walk();
+  // Statements whose problems are being collected for `cache`, with where they start in `problems`.
+  const open: { depth: number; from: number; record(found: Problem[]): void }[] = [];
+  const close = (depth: number) => {
+    while (open.length > 0 && open[open.length - 1].depth === depth) {
+      const statement = open.pop()!;
+      statement.record(problems.slice(statement.from));
+    }
+  };
+  try {
+    let depth = 0;
+    let descend = true;
+    for (;;) {
+      if (descend) {
+        const type = cursor.nodeType;
+        const cached = cache && (type === 'attribute' || type === 'block') ? cache.at(cursor) : undefined;
+        if (cached && 'known' in cached) {
+          problems.push(...cached.known);
+        } else {
+          if (cached) open.push({ depth, from: problems.length, record: cached.record });
+          const verdict = inspect(cursor, ast, lines, uri, problems);
+          if (verdict === 'descend' && cursor.gotoFirstChild()) {
+            depth++;
+            continue;
+          }
+          close(depth);
+        }
+      }
+      if (cursor.gotoNextSibling()) {
+        descend = true;
+        continue;
+      }
+      if (!cursor.gotoParent()) break;
+      close(--depth);
+      descend = false;
+    }
+  } finally {
+    cursor.delete();
+  }
+
+  problems.sort((a, b) => a.start - b.start);
+  const findings: Finding[] = [];
+  const reportedLines = new Set<number>();
+  for (const problem of problems) {
+    const range = lines.range(problem.start, problem.end);
+    if (reportedLines.has(range.start.line)) continue;
+    reportedLines.add(range.start.line);
+    const finding: Finding = { code: 'alloy/syntax', severity: 'error', message: problem.message, range };
+    if (problem.related) finding.related = problem.related;
+    findings.push(finding);
+  }
+  return findings;
+}
+
+/**
+ * Lets a caller reuse the problems found in a statement for an earlier version (reuse.ts). Only a
+ * statement without errors is cached: the problems in it (comments, escapes, labels, missing commas
+ * and quotes) depend on its own text alone, while an error region is described from its neighbours.
+ */
+export interface ProblemCache {
+  /**
+   * For the statement at `cursor` (left where it is): the problems found in it before, moved to this
+   * version's offsets; or where to record those found now; undefined when it is not cached.
+   */
+  at(cursor: Parser.TreeCursor): { known: Problem[] } | { record(problems: Problem[]): void } | undefined;
+}
+
+/**
+ * What Alloy's scanner rejects wherever it stands, in strings and comments too (grafana/alloy
+ * syntax/scanner/scanner.go `next`, at 66ebea856d): a NUL character, a byte order mark anywhere but
+ * the first character, and text that is not UTF-8 — in a JavaScript string, a lone surrogate, which
+ * no UTF-8 file can hold (the CLI reports invalid bytes in the file itself).
+ */
+function characterProblems(text: string): Problem[] {
+  const problems: Problem[] = [];
+  const illegal = /[\0\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  for (let match = illegal.exec(text); match; match = illegal.exec(text)) {
+    const at = match.index;
+    const ch = match[0];
+    if (ch === '\uFEFF' && at === 0) continue;
+    const message = ch === '\0' ? 'illegal character NUL'
+      : ch === '\uFEFF' ? 'illegal byte order mark: U+FEFF is only allowed as the very first character of the file'
+        : 'illegal UTF-8 encoding: a lone surrogate cannot be saved as UTF-8';
+    problems.push({ start: at, end: at + 1, message });
+  }
+  return problems;
+}
+
+/** Bytes that are not UTF-8, which Alloy's scanner rejects ("illegal UTF-8 encoding"), wherever they are. */
+function encodingProblems(doc: SourceDocument): Problem[] {
+  return (doc.invalidUtf8 ?? []).map((at) => ({
+    start: at,
+    end: at + 1,
+    message: 'illegal UTF-8 encoding: the bytes here are not UTF-8 (shown as U+FFFD); save the file as UTF-8',
+  }));
+}
+
+function inspect(cursor: Parser.TreeCursor, ast: AlloyFile, lines: LineIndex, uri: string, problems: Problem[]): 'descend' | 'skip' {
+  const type = cursor.nodeType;
+  if (type === 'ERROR') {
+    const node = cursor.currentNode;
+    // Error recovery may wrap text that parsed well before the real problem; a missing comma or quote
+    // inside is exactly placed, so it wins over a region that says no more than "unexpected".
+    const markers = node.descendantsOfType(['missing_comma', 'missing_quote']);
+    const described = describeError(node, lines);
+    if (markers.length === 0 || !described.generic) problems.push(described);
+    problems.push(...markers.map((marker) => markerProblem(marker, lines)));
+    return 'skip';
+  }
+  if (cursor.nodeIsMissing) {
+    problems.push(describeMissing(cursor.currentNode, ast, lines, uri));
+    return 'skip';
+  }
+  if (type === 'missing_comma' || type === 'missing_quote') {
+    problems.push(markerProblem(cursor.currentNode, lines));
+    return 'skip';
+  }
+  if (type === 'comment') {
+    const text = cursor.nodeText;
+    if (text.startsWith('/*') && (text.length < 4 || !text.endsWith('*/'))) {
+      problems.push({ start: cursor.startIndex, end: cursor.startIndex + 2, message: "block comment is not terminated: add '*/'" });
+    }
+    return 'skip';
+  }
+  if (type === 'unmatched_brace') {
+    problems.push({ start: cursor.startIndex, end: cursor.endIndex, message: "unexpected '}': no block is open here, so this brace closes nothing" });
+    return 'skip';
+  }
+  if (type === 'escape_sequence') {
+    const text = cursor.nodeText;
+    if (decodeEscape(text) === undefined) {
+      problems.push({ start: cursor.startIndex, end: cursor.endIndex, message: `unknown escape sequence ${text} in string` });
+    }
+    return 'skip';
+  }
+  if (type === 'block') {
+    const node = cursor.currentNode;
+    const label = node.childForFieldName('label');
+    if (label && !label.hasError && label.lastChild?.type === '"') {
+      // Alloy checks the label as written, between the quotes (syntax/parser/internal.go
+      // parseBlockName); an empty label means no label.
+      const value = label.text.slice(1, -1);
+      if (value !== '' && !isValidIdentifier(value)) {
+        problems.push({
+          start: label.startIndex,
+          end: label.endIndex,
+          message: KEYWORDS.has(value)
+            ? `block label ${label.text} is not a valid identifier: ${value} is a literal in Alloy`
+            : `block label ${label.text} is not a valid identifier: use letters, digits and '_', not starting with a digit`,
+        });
+      }
+    }
+  }
+  return 'descend';
+}
+
+/** The error a `missing_comma` or `missing_quote` node stands for. */
+function markerProblem(node: SyntaxNode, lines: LineIndex): Problem {
+  if (node.type === 'missing_quote') {
+    // Alloy reports it at the opening quote (syntax/scanner/scanner.go scanString).
+    const start = node.parent?.startIndex ?? node.startIndex;
+    return { start, end: Math.max(start + 1, node.startIndex), message: 'string is not terminated: add \'"\' before the end of the line' };
+  }
+  // On the element's last line, where the comma belongs (and where Alloy reports it).
+  let element = node.previousNamedSibling;
+  while (element?.type === 'comment') element = element.previousNamedSibling;
+  const end = element ? element.endIndex : node.startIndex;
+  const lastLine = lines.positionAt(end).line;
+  const indent = /^[ \t]*/.exec(lines.lineText(lastLine))![0].length;
+  return {
+    start: element ? Math.max(element.startIndex, lines.offsetAt({ line: lastLine, character: indent })) : node.startIndex,
+    end,
+    message: "missing ',' after this element: in a multi-line list, object or call, every element followed by a newline needs a trailing comma",
+  };
+}
+
+const SAME_LINE = 'attributes and blocks must be separated by a newline';
+
+const STATEMENT_TYPES = new Set(['attribute', 'block', 'unmatched_brace']);
+
+/** A statement header left alone on its line: a (dotted) name, maybe a label, then the end of the line. */
+const NAME_ALONE = /^([\p{L}_][\p{L}\p{Nd}_]*(?:\.[\p{L}_][\p{L}\p{Nd}_]*)*(?:[ \t]+"[^"\n]*")?)[ \t\r]*(?:\/\/[^\n]*)?(?:\n|$)/u;
+
+const NOT_A_NAME = 'is a literal in Alloy (true, false and null always are), so it cannot name an attribute, block, object key or member';
+
+function describeError(node: SyntaxNode, lines: LineIndex): Problem {
+  const bad = firstUnlexable(node);
+  if (bad) return describeCharacter(bad.startIndex, lines);
+  let start = node.startIndex;
+  let text = node.text;
+  let previous = node.previousSibling;
+  while (previous?.type === 'comment') previous = previous.previousSibling;
+  if (!previous || STATEMENT_TYPES.has(previous.type)) {
+    // The region starts with the newline that ended the statement before it: the problem is what follows.
+    const blank = /^[ \t\r\n\uFEFF]*/.exec(text)![0].length;
+    if (blank < text.length) {
+      start += blank;
+      text = text.slice(blank);
+    }
+  }
+  const end = Math.max(start + 1, Math.min(node.endIndex, lines.lineEnd(lines.positionAt(start).line)));
+  const keyword = misusedKeyword(node);
+  if (keyword) return { start: keyword.startIndex, end: keyword.endIndex, message: `'${keyword.type}' ${NOT_A_NAME}` };
+  const header = NAME_ALONE.exec(text);
+  if (header) {
+    return { start, end: start + header[1].length, message: `'${header[1]}' must be followed on the same line by '=' (an attribute) or '{' (a block)` };
+  }
+  const parent = node.parent;
+  if (/^[ \t\r]*(\n|$)/.test(text) && previous && parent && (parent.type === 'attribute' || parent.type === 'block') &&
+      (previous.type === 'identifier' || previous.type === 'block_name' || previous.type === 'string')) {
+    // The statement header stops at the end of its line (Alloy: "expected block label, got TERMINATOR").
+    const written = lines.text.slice(parent.startIndex, previous.endIndex);
+    const wanted = previous.type === 'string' ? "'{'" : "'=' (an attribute) or '{' (a block)";
+    return { start, end: start + 1, message: `'${written}' must be followed on the same line by ${wanted}` };
+  }
+  if (/^[ \t\r]*(\n|$)/.test(text) && start > 0) {
+    // The newline is Alloy's statement terminator here (syntax/scanner/scanner.go inserts one after a
+    // name, a value, ')', ']' or '}'), which nothing in the middle of a statement may be.
+    return { start, end: start + 1, message: "unexpected end of line: Alloy ends the statement at this newline, so what follows must stay on this line (a line may end after '=', '(', '[', '{', ',', '.' or an operator)" };
+  }
+  if (previous && STATEMENT_TYPES.has(previous.type) &&
+      lines.positionAt(previous.endIndex).line === lines.positionAt(start).line) {
+    return { start, end, message: SAME_LINE };
+  }
+  // Error recovery may also take the first statement in and leave the second one after the region.
+  const last = node.lastChild;
+  const next = node.nextSibling;
+  if (last && next && STATEMENT_TYPES.has(last.type) && STATEMENT_TYPES.has(next.type) &&
+      lines.positionAt(last.endIndex).line === lines.positionAt(next.startIndex).line) {
+    return { start: next.startIndex, end: Math.min(next.endIndex, lines.lineEnd(lines.positionAt(next.startIndex).line)), message: SAME_LINE };
+  }
+  const shown = text.split(/\r?\n/)[0].trim();
+  const excerpt = shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+  return { start, end, message: excerpt ? `unexpected '${excerpt}'` : 'unexpected input', generic: true };
+}
+
+/**
+ * The first text no token can start with (tree-sitter keeps it as an ERROR leaf) inside an error
+ * region: Alloy's scanner rejects it right there, whatever parsed before it in the region.
+ */
+function firstUnlexable(node: SyntaxNode): SyntaxNode | undefined {
+  const pending: SyntaxNode[] = [node];
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    // (A newline alone is a terminator the parser could not use, not a character Alloy rejects.)
+    if (current.type === 'ERROR' && current.childCount === 0 && current.text !== '' && !current.text.startsWith('\n')) return current;
+    for (let i = current.childCount - 1; i >= 0; i--) pending.push(current.child(i)!);
+  }
+  return undefined;
+}
+
+/** What Alloy's scanner says of a character that starts no token (syntax/scanner/scanner.go Scan). */
+function describeCharacter(at: number, lines: LineIndex): Problem {
+  const source = lines.text;
+  const ch = String.fromCodePoint(source.codePointAt(at) ?? 0);
+  const end = at + ch.length;
+  switch (ch) {
+    case '#': return { start: at, end, message: "'#' does not start a comment in Alloy: use // or /* */" };
+    case "'": return { start: at, end, message: 'single-quoted strings are not allowed in Alloy: use double quotes' };
+    case ';': return { start: at, end, message: "';' is not valid in Alloy: put each attribute or block on its own line" };
+    case ':': return { start: at, end, message: "Alloy objects and blocks use '=', not ':'" };
+    case '`': return { start: at, end, message: "raw string is not terminated: add '`' (a raw string may span lines, so it runs to the end of the file)" };
+    case '|': return { start: at, end, message: "missing second '|' in '||'" };
+    case '&': return { start: at, end, message: "missing second '&' in '&&'" };
+    case '\f': return { start: at, end, message: 'illegal character U+000C (form feed): Alloy takes only spaces, tabs and newlines as white space' };
+    default: break;
+  }
+  if (ch === '*' && source.charAt(at - 1) === '/') return { start: at - 1, end, message: "block comment is not terminated: add '*/'" };
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return { start: at, end, message: /\p{C}|\s/u.test(ch) ? `illegal character ${code}` : `illegal character ${code} '${ch}'` };
+}
+
+/**
+ * `true`, `false` or `null` where a name belongs: the first thing in the error region, or right
+ * after it when the region ends with the '.' that wants a member or name part.
+ */
+function misusedKeyword(node: SyntaxNode): SyntaxNode | undefined {
+  const isKeyword = (candidate: SyntaxNode | null) => candidate !== null && KEYWORDS.has(candidate.type);
+  const named = node.namedChildren.filter((child) => child.type !== 'comment');
+  if (named.length > 0 && isKeyword(named[0])) return named[0];
+  const next = node.nextSibling;
+  if (node.text.trimEnd().endsWith('.') && isKeyword(next)) return next!;
+  const dot = named.findIndex((child, i) => i > 0 && isKeyword(child) && child.previousSibling?.type === '.');
+  return dot >= 0 ? named[dot] : undefined;
+}
+
+const VALUE_TOKENS = new Set(['identifier', 'number', 'string', 'raw_string', 'true', 'false', 'null']);
+
+function describeMissing(node: SyntaxNode, ast: AlloyFile, lines: LineIndex, uri: string): Problem {
+  const expected = node.type;
+  const opener = expected === '}' ? innermostOpenBlock(ast.body, node.startIndex) : undefined;
+  if (opener) {
+    const unclosed = firstMisplacedClose(opener.body, lines) ?? opener;
+    const header = blockHeader(unclosed);
+    const line = lines.positionAt(unclosed.span.start).line + 1;
+    // Alloy reports this at the end of the file ("expected }, got EOF"); the header says which block.
+    const eof = lines.range(lines.text.length, lines.text.length);
+    return {
+      start: unclosed.nameSpan.start,
+      end: unclosed.openBrace.end,
+      message: `block ${header} opened at line ${line} is never closed: expected '}' before end of file`,
+      related: [{ uri, range: eof, message: "end of file reached with this block still open: expected '}'" }],
+    };
+  }
+  if (expected === '"') {
+    return { start: Math.max(0, node.startIndex - 1), end: node.startIndex, message: 'string is not terminated: add \'"\' before the end of the line' };
+  }
+  const at = node.startIndex;
+  if (VALUE_TOKENS.has(expected)) return { start: Math.max(0, at - 1), end: at, message: 'expected a value here' };
+  return { start: Math.max(0, at - 1), end: at, message: `missing '${expected}'` };
+}
+
+function blockHeader(block: BlockStmt): string {
+  return block.label !== undefined ? `${block.name} "${block.label}"` : block.name;
+}
+
+/**
+ * The block tree-sitter had to close at `at` (its AST node has no closing brace). Tree-sitter closes an
+ * unclosed block at the end of the file, so the `}` of each later block really belonged to an enclosing
+ * one; `firstMisplacedClose` then finds the block the author actually left open. Walks down one block
+ * per level, with no recursion: nesting has no limit.
+ */
+function innermostOpenBlock(statements: Statement[], at: number): BlockStmt | undefined {
+  let open: BlockStmt | undefined;
+  let list = statements;
+  for (;;) {
+    const block = list.find((s): s is BlockStmt => s.kind === 'block' && s.span.start < at && s.span.end >= at);
+    if (!block) return open;
+    if (!block.closeBrace) open = block;
+    list = block.body;
+  }
+}
+
+/**
+ * Among the blocks whose `}` sits to the left of their own header, the one whose `}` comes first: that
+ * brace was meant for an outer block, and from there on every brace closed the wrong block, so this is
+ * the block the author left open. Later misaligned braces are only a consequence (or sloppy indentation).
+ */
+function firstMisplacedClose(statements: Statement[], lines: LineIndex): BlockStmt | undefined {
+  let first: BlockStmt | undefined;
+  const pending: Statement[][] = [statements];
+  for (let list = pending.pop(); list; list = pending.pop()) {
+    for (const statement of list) {
+      if (statement.kind !== 'block') continue;
+      const close = statement.closeBrace;
+      if (close && (!first || close.start < first.closeBrace!.start)) {
+        const sameLine = lines.positionAt(close.start).line === lines.positionAt(statement.span.start).line;
+        if (!sameLine && indentWidth(lines, close.start) < indentWidth(lines, statement.span.start)) first = statement;
+      }
+      pending.push(statement.body);
+    }
+  }
+  return first;
+}
+
+/** Width of the indentation of the line holding `offset`, with tab stops every 4 columns. */
+function indentWidth(lines: LineIndex, offset: number): number {
+  const text = lines.lineText(lines.positionAt(offset).line);
+  let width = 0;
+  for (const ch of text) {
+    if (ch === ' ') width++;
+    else if (ch === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
