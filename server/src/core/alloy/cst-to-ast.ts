@@ -114,6 +114,11 @@ function symbols(language: Parser.Language): Symbols {
   return known;
 }
 
+/** The named node types that are tokens (the grammar's terminals and external tokens): they have no children. */
+const LEAVES: ReadonlySet<Kind> = new Set([
+  Kind.Identifier, Kind.Number, Kind.RawString, Kind.True, Kind.False, Kind.Null, Kind.Comment, Kind.Escape, Kind.MissingComma, Kind.MissingQuote,
+]);
+
 /** What a converted node is to its parent. */
 const enum Slot { None, Item, First, Second, Name, Label, Body, Key, Args }
 
@@ -132,7 +137,7 @@ interface Frame {
   /** Whether syntax problems are collected in this subtree (not inside an ERROR root). */
   syntax: boolean;
   /** Statements of a list, elements of an array or argument list, fields of an object, name parts of a block. */
-  items: unknown[];
+  items?: unknown[];
   /** By role: an attribute's or field's value, an expression's first operand. */
   first?: Expr;
   second?: Expr;
@@ -179,32 +184,50 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
   const frames: Frame[] = [];
   let root: AlloyFile | undefined;
 
-  /** Sets up the frame of the node at the cursor, below `parent`, and says whether to walk its children. */
+  /** Reads the offsets of the node at the cursor into `frame`, if not read yet (see `enter`). */
+  const locate = (frame: Frame) => {
+    if (frame.start < 0) {
+      frame.start = cursor.startIndex;
+      frame.end = cursor.endIndex;
+    }
+  };
+
+  /**
+   * Sets up the frame of the node at the cursor, below `parent`, and says whether to walk its
+   * children. Each read through the cursor is a call into wasm, so a token (an anonymous node: most
+   * of the tree's leaves) is read only as far as it matters: its type, its field under an operator,
+   * its offsets where it becomes part of the AST, and whether it is missing. Tokens have no children.
+   */
   const enter = (parent: Frame | undefined): boolean => {
     const typeId = cursor.nodeTypeId;
     const kind = kindAt(typeId);
-    const start = cursor.startIndex;
-    const end = cursor.endIndex;
-    const frame: Frame = { role: Role.None, kind, slot: Slot.None, start, end, level: 0, syntax: parent ? parent.syntax : true, items: [] };
+    const token = !isNamed(typeId);
+    const frame: Frame = { role: Role.None, kind, slot: Slot.None, start: -1, end: -1, level: 0, syntax: parent ? parent.syntax : true };
     frames.push(frame);
-    let descend = true;
+    if (!token) locate(frame);
+    let descend = !token && !LEAVES.has(kind);
     if (!parent) {
       frame.role = Role.Statements;
       frame.level = 1;
     } else {
-      const field = parent.role === Role.None && parent.kind !== Kind.Block ? Field.None : fields[cursor.currentFieldId];
-      descend = placeInParent(parent, frame, typeId, field);
+      const needsField = token ? parent.role === Role.Expr && (parent.kind === Kind.Unary || parent.kind === Kind.Binary)
+        : parent.role !== Role.None || parent.kind === Kind.Block;
+      const field = needsField ? fields[cursor.currentFieldId] : Field.None;
+      if (!placeInParent(parent, frame, typeId, field)) descend = false;
     }
     // A statement's problems start with its own (a block's label).
     if (frame.role === Role.Attribute || frame.role === Role.Block) frame.problemsFrom = problems.size();
     if (frame.syntax) {
+      const { start, end } = frame;
       if (kind === Kind.Error) {
         problems.error(cursor.currentNode);
         if (parent) return false;
         // An ERROR root still holds the statements that parsed; only the region is reported.
         frame.syntax = false;
-      } else if (start === end && cursor.nodeIsMissing) {
-        problems.missing(names[typeId], start);
+        descend = true;
+      } else if (!descend && (start < 0 ? cursor.nodeIsMissing : start === end && cursor.nodeIsMissing)) {
+        // (Only a token can be missing: tree-sitter inserts a missing leaf to recover.)
+        problems.missing(names[typeId], start < 0 ? cursor.startIndex : start);
         return false;
       } else {
         switch (kind) {
@@ -251,6 +274,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
         break;
       case Role.Attribute:
         if (field === Field.Name && !parent.name) {
+          locate(frame);
           parent.name = frame;
           parent.nameMissing = frame.start === frame.end && cursor.nodeIsMissing;
         } else if (field === Field.Value && !parent.first) {
@@ -259,6 +283,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
         break;
       case Role.Block:
         if (field === Field.Name && !parent.name) {
+          locate(frame);
           parent.name = frame;
           frame.role = Role.BlockName;
           frame.slot = Slot.Name;
@@ -272,17 +297,26 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
             frame.slot = Slot.Body;
           }
         }
-        if (kind === Kind.OpenBrace && !parent.openBrace) parent.openBrace = spanOf(frame);
-        if (kind === Kind.CloseBrace && !(frame.start === frame.end && cursor.nodeIsMissing)) parent.closeBrace = spanOf(frame);
+        if (kind === Kind.OpenBrace && !parent.openBrace) {
+          locate(frame);
+          parent.openBrace = spanOf(frame);
+        }
+        if (kind === Kind.CloseBrace) {
+          locate(frame);
+          if (!(frame.start === frame.end && cursor.nodeIsMissing)) parent.closeBrace = spanOf(frame);
+        }
         break;
       case Role.BlockName:
-        if (kind === Kind.Identifier) parent.items.push(text.slice(frame.start, frame.end));
+        if (kind === Kind.Identifier) (parent.items ??= []).push(text.slice(frame.start, frame.end));
         break;
       case Role.Args:
         if (isElement(kind, typeId)) expressionIn(parent, frame, Slot.Item);
         break;
       case Role.Field:
-        if (field === Field.Key && !parent.name) parent.name = frame;
+        if (field === Field.Key && !parent.name) {
+          locate(frame);
+          parent.name = frame;
+        }
         else if (field === Field.Value && !parent.first) expressionIn(parent, frame, Slot.First);
         break;
       case Role.Expr:
@@ -290,13 +324,19 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
         break;
     }
     // A block's label is checked (syntax.ts) wherever the block is, in the AST or not.
-    if (parent.kind === Kind.Block && field === Field.Label && !parent.label) parent.label = frame;
+    if (parent.kind === Kind.Block && field === Field.Label && !parent.label) {
+      locate(frame);
+      parent.label = frame;
+    }
     // A string anywhere keeps its escapes: its value may be wanted (a label, a key, a value).
     if (parent.kind === Kind.String) {
-      if (kind === Kind.Escape) (parent.escapes ??= []).push(frame.start, frame.end);
+      if (kind === Kind.Escape) {
+        locate(frame);
+        (parent.escapes ??= []).push(frame.start, frame.end);
+      }
       parent.lastChild = kind;
     }
-    return frame.role !== Role.None || frame.syntax || parent.kind === Kind.String || frame.kind === Kind.String;
+    return frame.role !== Role.None || frame.syntax || frame.kind === Kind.String;
   };
 
   const isElement = (kind: Kind, typeId: number) =>
@@ -304,6 +344,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
 
   /** Makes `frame` an expression of `parent` in `slot`, or, below MAX_DEPTH, an `error` expression there. */
   const expressionIn = (parent: Frame, frame: Frame, slot: Slot) => {
+    locate(frame);
     if (parent.level > MAX_DEPTH) {
       deliver(parent, slot, errorAt(frame));
       return;
@@ -319,6 +360,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
       case Kind.Access:
         if (field === Field.Object && !parent.first) expressionIn(parent, frame, Slot.First);
         else if (field === Field.Member && !parent.tokenSpan) {
+          locate(frame);
           parent.token = text.slice(frame.start, frame.end);
           parent.tokenSpan = spanOf(frame);
         }
@@ -354,6 +396,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
         break;
       case Kind.Object:
         if (kind === Kind.ObjectField) {
+          locate(frame);
           // No cut here: a field is made at any depth (its value is cut).
           frame.role = Role.Field;
           frame.level = parent.level + 1;
@@ -383,7 +426,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
       frame.mark = cache.mark();
       return true;
     }
-    parent.items.push(known.statement);
+    (parent.items ??= []).push(known.statement);
     frame.role = Role.None;
     frame.slot = Slot.None;
     if (!frame.syntax) return false;
@@ -402,7 +445,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
       case Slot.Item:
         // A child is done before its next sibling starts: items come in order. A statement without
         // a name is left out.
-        if (value !== undefined) parent.items.push(value);
+        if (value !== undefined) (parent.items ??= []).push(value);
         break;
       case Slot.First: parent.first = value as Expr; break;
       case Slot.Second: parent.second = value as Expr; break;
@@ -427,11 +470,11 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
     let value: unknown;
     switch (frame.role) {
       case Role.None: return;
-      case Role.Statements: value = frame.items; break;
+      case Role.Statements: value = frame.items ?? []; break;
       case Role.Attribute: value = makeAttribute(frame); break;
       case Role.Block: value = makeBlock(frame); break;
-      case Role.BlockName: value = frame.items; break;
-      case Role.Args: value = frame.items; break;
+      case Role.BlockName: value = frame.items ?? []; break;
+      case Role.Args: value = frame.items ?? []; break;
       case Role.Field: value = makeField(frame); break;
       case Role.Expr: value = makeExpression(frame); break;
     }
@@ -519,7 +562,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
         return { kind: 'index', object: frame.first, index: frame.second, span };
       case Kind.Call:
         if (!frame.first) break;
-        return { kind: 'call', callee: frame.first, args: frame.items as Expr[], span };
+        return { kind: 'call', callee: frame.first, args: (frame.items ?? []) as Expr[], span };
       case Kind.Unary:
         if (!frame.first || frame.token === undefined) break;
         return { kind: 'unary', operator: frame.token as '!' | '-', operand: frame.first, span };
@@ -529,8 +572,8 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
       case Kind.Paren:
         if (!frame.first) break;
         return { kind: 'paren', inner: frame.first, span };
-      case Kind.Array: return { kind: 'array', elements: frame.items as Expr[], span };
-      case Kind.Object: return { kind: 'object', fields: frame.items as ObjectField[], span };
+      case Kind.Array: return { kind: 'array', elements: (frame.items ?? []) as Expr[], span };
+      case Kind.Object: return { kind: 'object', fields: (frame.items ?? []) as ObjectField[], span };
       default: break;
     }
     return { kind: 'error', span };
