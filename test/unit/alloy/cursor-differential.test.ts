@@ -87,7 +87,7 @@ test('fresh: mutated texts', () => {
 });
 
 const PAYLOADS = ['{', '}', '}\n', '"', '`', '/*', '*/', '//', '\n', ' ', ',', '=', 'x', 'a = 1\n', 'b "c" {\n', 'b "1" { }\n',
-  '"\\q"', '[1\n2]', 'true.x', '\r', '\uFEFF', '#', 'declare "m" {\n', '', '😀', '\r\n', 'f(1,\n2)', '"\\u00e9"'];
+  '"\\q"', '[1\n2]', 'true.x', '\r', '\uFEFF', '#', 'declare "m" {\n', '', '😀', '\r\n', 'f(1,\n2)', '"\\u00e9"', '\uD800', '\uDC00', '\0', '😀😀', '\uFEFF\uFEFF'];
 
 test('incremental: edit sequences', () => {
   fc.assert(fc.property(fc.nat({ max: subjects.length - 1 }), fc.array(fc.record({

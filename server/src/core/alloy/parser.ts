@@ -6,7 +6,7 @@ import { LineIndex } from '../text';
 import type { ParsedDocument, SourceDocument } from '../service';
 import type { AlloyFile } from './ast';
 import { convertTree } from './cst-to-ast';
-import { SyntaxProblems } from './syntax';
+import { SyntaxProblems, editCharacterProblems, type Problem } from './syntax';
 import { StatementReuse } from './reuse';
 
 export interface AlloyParsed extends ParsedDocument {
@@ -66,19 +66,26 @@ function locate(bundledName: string, repoRelative: string): string {
 export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed; changes: TextChange[] }): AlloyParsed {
   if (!parser) throw new Error('initAlloyParser() must complete before parseAlloy()');
   let oldTree: Parser.Tree | undefined;
+  // The illegal characters of the text, moved along with the changes and checked again around them.
+  let characters = previous && characterProblemsOf.get(previous.parsed);
   if (previous && previous.changes.length > 0) {
     oldTree = previous.parsed.tree.copy();
     let text = previous.parsed.doc.text;
     let lines: LineIndex | undefined = previous.parsed.lines;
     for (const change of previous.changes) {
-      text = applyEdit(oldTree, text, change, lines);
+      const edit = applyEdit(oldTree, text, change, lines);
+      text = edit.text;
+      if (characters) characters = editCharacterProblems(characters, text, edit.startIndex, edit.oldEndIndex, edit.newEndIndex);
       lines = undefined;
     }
     if (text !== doc.text) {
       // The changes do not lead to this text (a client bug or a missed notification): parse afresh.
       oldTree.delete();
       oldTree = undefined;
+      characters = undefined;
     }
+  } else if (previous && previous.parsed.doc.text !== doc.text) {
+    characters = undefined;
   }
   let tree = parser.parse(doc.text, oldTree);
   oldTree?.delete();
@@ -100,7 +107,7 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
     // previous tree is freed only afterwards, as reuse.ts recognises those subtrees by address. A
     // document parsed once (the CLI, the workspace index, a file just opened) keeps nothing.
     const reuse = previous ? new StatementReuse(previous.parsed) : undefined;
-    const { ast, problems } = convertTree(tree, doc.text, new SyntaxProblems(lines, doc), reuse);
+    const { ast, problems } = convertTree(tree, doc.text, new SyntaxProblems(lines, doc, characters), reuse);
     const syntax = problems.findings(ast);
     let disposed = false;
     result = {
@@ -119,6 +126,7 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
       },
     };
     reuse?.keep(result);
+    if (reuse) characterProblemsOf.set(result, problems.characters);
   } catch (error) {
     tree.delete();
     throw error;
@@ -129,8 +137,14 @@ export function parseAlloy(doc: SourceDocument, previous?: { parsed: AlloyParsed
   return result;
 }
 
-/** Applies one change to `tree` (as an edit) and returns the changed text. `lines`: the index of `text`, if at hand. */
-function applyEdit(tree: Parser.Tree, text: string, change: TextChange, lines = new LineIndex(text)): string {
+/** The character problems of a document being edited (syntax.ts), for its next version. */
+const characterProblemsOf = new WeakMap<AlloyParsed, Problem[]>();
+
+/**
+ * Applies one change to `tree` (as an edit) and returns the changed text, with where the change is in
+ * it. `lines`: the index of `text`, if at hand.
+ */
+function applyEdit(tree: Parser.Tree, text: string, change: TextChange, lines = new LineIndex(text)): { text: string; startIndex: number; oldEndIndex: number; newEndIndex: number } {
   const startIndex = lines.offsetAt(change.range.start);
   const oldEndIndex = Math.max(startIndex, lines.offsetAt(change.range.end));
   const newText = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
@@ -144,7 +158,7 @@ function applyEdit(tree: Parser.Tree, text: string, change: TextChange, lines = 
     oldEndPosition: advance(startPosition, text.slice(startIndex, oldEndIndex)),
     newEndPosition: advance(startPosition, change.text),
   });
-  return newText;
+  return { text: newText, startIndex, oldEndIndex, newEndIndex };
 }
 
 /** Tree-sitter counts rows by `\n` only (LSP also breaks lines at a lone `\r`); columns are UTF-16 units. */

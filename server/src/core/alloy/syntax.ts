@@ -27,8 +27,9 @@ export class SyntaxProblems {
   /** Missing tokens, described once the AST is built (a missing '}' is described from the blocks around it). */
   private readonly missingTokens: { problem: Problem; expected: string; at: number }[] = [];
 
-  constructor(private readonly lines: LineIndex, private readonly doc: SourceDocument) {
-    this.problems = [...characterProblems(lines.text), ...encodingProblems(doc)];
+  /** `characters`: the text's character problems, if known (see `editCharacterProblems`). */
+  constructor(private readonly lines: LineIndex, private readonly doc: SourceDocument, readonly characters = characterProblems(lines.text, 0, lines.text.length)) {
+    this.problems = [...characters, ...encodingProblems(doc)];
   }
 
   size(): number {
@@ -149,10 +150,10 @@ function isFound(problem: Problem): boolean {
  * the first character, and text that is not UTF-8 — in a JavaScript string, a lone surrogate, which
  * no UTF-8 file can hold (the CLI reports invalid bytes in the file itself).
  */
-function characterProblems(text: string): Problem[] {
+function characterProblems(text: string, from: number, to: number): Problem[] {
   const problems: Problem[] = [];
-  const illegal = /[\0\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-  for (let match = illegal.exec(text); match; match = illegal.exec(text)) {
+  ILLEGAL_CHARACTER.lastIndex = from;
+  for (let match = ILLEGAL_CHARACTER.exec(text); match && match.index < to; match = ILLEGAL_CHARACTER.exec(text)) {
     const at = match.index;
     const ch = match[0];
     if (ch === '\uFEFF' && at === 0) continue;
@@ -162,6 +163,27 @@ function characterProblems(text: string): Problem[] {
     problems.push({ start: at, end: at + 1, message });
   }
   return problems;
+}
+
+/** One character each (lookbehind and lookahead included), so whether a character is illegal depends on it and its two neighbours only. */
+const ILLEGAL_CHARACTER = /[\0\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The character problems of a text after one edit, from those before it: the edit replaced
+ * [start, oldEnd) of the previous text with what is now [start, newEnd) of `text`. A character's
+ * verdict depends on its neighbours (a surrogate half) and on its offset (a byte order mark at 0),
+ * so the characters next to the edit are checked again; the others keep theirs, moved.
+ */
+export function editCharacterProblems(problems: readonly Problem[], text: string, start: number, oldEnd: number, newEnd: number): Problem[] {
+  const from = Math.max(0, start - 1);
+  const edited: Problem[] = [];
+  let i = 0;
+  for (; i < problems.length && problems[i].start < from; i++) edited.push(problems[i]);
+  while (i < problems.length && problems[i].start <= oldEnd) i++;
+  for (const problem of characterProblems(text, from, Math.min(text.length, newEnd + 1))) edited.push(problem);
+  const delta = newEnd - oldEnd;
+  for (; i < problems.length; i++) edited.push({ ...problems[i], start: problems[i].start + delta, end: problems[i].end + delta });
+  return edited;
 }
 
 /** Bytes that are not UTF-8, which Alloy's scanner rejects ("illegal UTF-8 encoding"), wherever they are. */
