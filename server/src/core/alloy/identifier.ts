@@ -7,9 +7,12 @@ import { NON_ASCII_DIGITS, NON_ASCII_LETTERS } from './unicode-tables';
 
 const IDENTIFIER = new RegExp(`^[A-Za-z_${NON_ASCII_LETTERS}][A-Za-z_0-9${NON_ASCII_LETTERS}${NON_ASCII_DIGITS}]*$`, 'u');
 
+/** The ASCII identifiers, nearly all there are: tested first, so the Unicode pattern (large, slow to compile) is rarely needed. */
+const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z_0-9]*$/;
+
 export const KEYWORDS: ReadonlySet<string> = new Set(['true', 'false', 'null']);
 
 /** syntax/scanner/identifier.go IsValidIdentifier: the whole text scans as one IDENT token. */
 export function isValidIdentifier(text: string): boolean {
-  return IDENTIFIER.test(text) && !KEYWORDS.has(text);
+  return (ASCII_IDENTIFIER.test(text) || IDENTIFIER.test(text)) && !KEYWORDS.has(text);
 }
