@@ -167,3 +167,31 @@ test('every span object of an AST belongs to one place (reuse.ts shifts reused s
     }
   }
 });
+
+test('a long edit session, whose stale statements are cleared from the reuse table, keeps the AST exact', () => {
+  // Every keystroke converts the statements around it again and leaves their former entries stale;
+  // reuse.ts clears them once they outnumber the live ones (by 64: tree-sitter reuses the addresses
+  // of freed subtrees, so most stale keys are soon taken again).
+  const block = (i: number) => `prometheus.scrape "s${i}" {\n  targets = [{"__address__" = "x:${i}"}]\n  forward_to = []\n}\n`;
+  let text = Array.from({ length: 40 }, (_, i) => block(i)).join('\n');
+  let parsed = parseAlloy({ uri: 'file:///reuse.alloy', text });
+  try {
+    for (let i = 0; i < 1500; i++) {
+      const at = text.indexOf('forward_to', (i * 997) % text.length);
+      const offset = at === -1 ? text.indexOf('forward_to') : at;
+      // Type a character into an attribute's name, then delete it: the statement is new each time.
+      const typed = i % 2 === 0;
+      const change: TextChange = typed ? { range: parsed.lines.range(offset, offset), text: 'f' } : { range: parsed.lines.range(offset, offset + 1), text: '' };
+      text = typed ? text.slice(0, offset) + 'f' + text.slice(offset) : text.slice(0, offset) + text.slice(offset + 1);
+      const before = parsed.ast.body;
+      parsed = parseAlloy({ uri: 'file:///reuse.alloy', text }, { parsed, changes: [change] });
+      // The live statements survive the clearing: every block but the edited one is kept (from the
+      // second version on: a document parsed once keeps nothing).
+      const edited = before.findIndex((statement) => statement.span.start <= offset && offset < statement.span.end);
+      if (i > 0) assert.ok(parsed.ast.body.every((statement, b) => (b === edited) !== (statement === before[b])), `keystroke ${i}: blocks reused`);
+      if (i % 250 === 249) assertSameAsFresh(parsed, text, `after ${i + 1} keystrokes`);
+    }
+  } finally {
+    parsed.dispose();
+  }
+});

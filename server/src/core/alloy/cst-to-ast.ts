@@ -46,12 +46,15 @@ export interface StatementCache {
    * [start, start + length), if it is one converted before (moved to `start`); else undefined.
    */
   reuse(key: number, start: number, length: number, depth: number): KnownStatement | undefined;
-  /** Where the statements converted from now on start (see `converted` and `drop`). */
-  mark(): number;
-  /** A statement without errors just converted, after the statements inside it (converted since `mark`). */
+  /** A statement that was not reused is being converted: a mark for `converted` or `abandon`. */
+  begin(): number;
+  /** The statement begun at `mark`, converted (after the statements inside it) and without errors. */
   converted(mark: number, key: number, start: number, length: number, depth: number, statement: Statement, problems: Problem[] | undefined): void;
-  /** Forgets the statements converted since `mark` (they turned out not to be in the AST). */
-  drop(mark: number): void;
+  /**
+   * The statement begun at `mark` is not kept: it holds an error (`inAst`: the statements inside it
+   * are kept), or it is not in the AST (nor are they).
+   */
+  abandon(mark: number, inAst: boolean): void;
 }
 
 /** What a node type is to the conversion; by type name, as the grammar names it. */
@@ -423,7 +426,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
     if (key === undefined) return true;
     const known = cache.reuse(key, frame.start, frame.end - frame.start, parent.level);
     if (!known) {
-      frame.mark = cache.mark();
+      frame.mark = cache.begin();
       return true;
     }
     (parent.items ??= []).push(known.statement);
@@ -489,10 +492,13 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
   const finishStatement = (parent: Frame, frame: Frame, statement: Statement | undefined) => {
     if (!cache || frame.key === undefined) return;
     if (!statement) {
-      cache.drop(frame.mark!);
+      cache.abandon(frame.mark!, false);
       return;
     }
-    if (treeHasError && cursor.currentNode.hasError) return;
+    if (treeHasError && cursor.currentNode.hasError) {
+      cache.abandon(frame.mark!, true);
+      return;
+    }
     const found = frame.syntax ? problems.since(frame.problemsFrom!) : undefined;
     cache.converted(frame.mark!, frame.key, frame.start, frame.end - frame.start, parent.level, statement, found);
   };

@@ -149,7 +149,7 @@ function applyEdit(tree: Parser.Tree, text: string, change: TextChange, lines = 
   const oldEndIndex = Math.max(startIndex, lines.offsetAt(change.range.end));
   const newText = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
   const newEndIndex = startIndex + change.text.length;
-  const startPosition = treeSitterPoint(text, startIndex);
+  const startPosition = treeSitterPoint(text, startIndex, lines);
   tree.edit({
     startIndex,
     oldEndIndex,
@@ -161,8 +161,15 @@ function applyEdit(tree: Parser.Tree, text: string, change: TextChange, lines = 
   return { text: newText, startIndex, oldEndIndex, newEndIndex };
 }
 
-/** Tree-sitter counts rows by `\n` only (LSP also breaks lines at a lone `\r`); columns are UTF-16 units. */
-function treeSitterPoint(text: string, index: number): Parser.Point {
+/**
+ * Tree-sitter counts rows by `\n` only (LSP also breaks lines at a lone `\r`); columns are UTF-16
+ * units. Without a `\r` in the text, rows are the index's lines.
+ */
+function treeSitterPoint(text: string, index: number, lines: LineIndex): Parser.Point {
+  if (!text.includes('\r')) {
+    const { line, character } = lines.positionAt(index);
+    return { row: line, column: character };
+  }
   return advance({ row: 0, column: 0 }, text.slice(0, index));
 }
 

@@ -39,9 +39,23 @@ interface Entry {
   problems?: Problem[];
   /** The entries of the statements inside it, carried over with it when it is reused. */
   inside: Entry[];
+  /** The last version of the document that holds the statement (see `Table`). */
+  version: number;
 }
 
-const states = new WeakMap<object, ReadonlyMap<number, Entry>>();
+/**
+ * The statements of one document being edited, by key. One table serves every version: an entry is
+ * valid for the version its `version` says (the keys of the others may name new subtrees now, their
+ * trees freed), so a version adds the statements it converted and stamps those it reused, instead of
+ * building a table of them all (every statement of the file, on every keystroke). Stale entries are
+ * cleared once they outnumber the live ones.
+ */
+interface Table {
+  entries: Map<number, Entry>;
+  version: number;
+}
+
+const tables = new WeakMap<object, Table>();
 
 /**
  * State shared by every version of one document being edited (the lint cache keeps its findings
@@ -55,47 +69,80 @@ export function editSession(parsed: object): Record<string, unknown> | undefined
 
 /** Converts one version of a document's tree, reusing what the previous version's conversion found. */
 export class StatementReuse implements StatementCache {
+  private readonly table: Table;
+  /** The version the statements to reuse are stamped with; -1: none (a first conversion). */
+  private readonly previousVersion: number;
+  private readonly version: number;
+  /** The entries of the statements converted or reused inside the statements being converted, for their `inside`. */
   private readonly produced: Entry[] = [];
-  private readonly previous: ReadonlyMap<number, Entry> | undefined;
+  /** How many statements are being converted (one inside the other). */
+  private converting = 0;
+  /** How many entries this version holds. */
+  private live = 0;
   private readonly session: Record<string, unknown>;
 
   /** `previous`: the parse result of the previous version, whose tree must still be alive. */
   constructor(previous: object | undefined) {
-    this.previous = previous ? states.get(previous) : undefined;
+    const table = previous ? tables.get(previous) : undefined;
+    this.table = table ?? { entries: new Map(), version: -1 };
+    this.previousVersion = table ? table.version : -1;
+    this.version = this.previousVersion + 1;
     this.session = (previous && sessions.get(previous)) ?? {};
   }
 
   reuse(key: number, start: number, length: number, depth: number): Entry | undefined {
-    const entry = this.previous?.get(key);
-    if (!entry || entry.depth !== depth || entry.length !== length) return undefined;
+    const entry = this.table.entries.get(key);
+    if (!entry || entry.version !== this.previousVersion || entry.depth !== depth || entry.length !== length) return undefined;
     const delta = start - entry.start;
     if (delta !== 0) {
       shiftSpans(entry.statement, delta);
       for (const inside of entry.inside) moveEntry(inside, delta);
       moveEntry(entry, delta);
     }
-    for (const inside of entry.inside) this.produced.push(inside);
-    this.produced.push(entry);
+    for (const inside of entry.inside) inside.version = this.version;
+    entry.version = this.version;
+    this.live += entry.inside.length + 1;
+    if (this.converting > 0) {
+      for (const inside of entry.inside) this.produced.push(inside);
+      this.produced.push(entry);
+    }
     return entry;
   }
 
-  mark(): number {
+  begin(): number {
+    this.converting++;
     return this.produced.length;
   }
 
   converted(mark: number, key: number, start: number, length: number, depth: number, statement: Statement, problems: Problem[] | undefined): void {
-    this.produced.push({ key, depth, start, length, statement, problems, inside: this.produced.slice(mark) });
+    const entry: Entry = { key, depth, start, length, statement, problems, inside: this.produced.slice(mark), version: this.version };
+    this.table.entries.set(key, entry);
+    this.live++;
+    this.produced.push(entry);
+    this.end();
   }
 
-  drop(mark: number): void {
-    this.produced.length = mark;
+  abandon(mark: number, inAst: boolean): void {
+    if (!inAst) {
+      for (let i = mark; i < this.produced.length; i++) this.produced[i].version = -1;
+      this.produced.length = mark;
+    }
+    this.end();
+  }
+
+  private end(): void {
+    // Outside every statement being converted, no `inside` list needs them any more.
+    if (--this.converting === 0) this.produced.length = 0;
   }
 
   /** Keeps this version's statements with `parsed`, for the conversion of its next version. */
   keep(parsed: object): void {
-    const entries = new Map<number, Entry>();
-    for (const entry of this.produced) entries.set(entry.key, entry);
-    states.set(parsed, entries);
+    const { entries } = this.table;
+    if (entries.size > 2 * this.live + 64) {
+      for (const [key, entry] of entries) if (entry.version !== this.version) entries.delete(key);
+    }
+    this.table.version = this.version;
+    tables.set(parsed, this.table);
     sessions.set(parsed, this.session);
   }
 }

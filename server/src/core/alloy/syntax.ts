@@ -152,9 +152,13 @@ function isFound(problem: Problem): boolean {
  */
 function characterProblems(text: string, from: number, to: number): Problem[] {
   const problems: Problem[] = [];
-  ILLEGAL_CHARACTER.lastIndex = from;
-  for (let match = ILLEGAL_CHARACTER.exec(text); match && match.index < to; match = ILLEGAL_CHARACTER.exec(text)) {
-    const at = match.index;
+  // Searched in [from, to) and one character either side, which the lookarounds read: a search in
+  // the whole text would run on to its end when nothing is found.
+  const offset = Math.max(0, from - 1);
+  const window = offset === 0 && to >= text.length ? text : text.slice(offset, to + 1);
+  ILLEGAL_CHARACTER.lastIndex = from - offset;
+  for (let match = ILLEGAL_CHARACTER.exec(window); match && match.index + offset < to; match = ILLEGAL_CHARACTER.exec(window)) {
+    const at = match.index + offset;
     const ch = match[0];
     if (ch === '\uFEFF' && at === 0) continue;
     const message = ch === '\0' ? 'illegal character NUL'
