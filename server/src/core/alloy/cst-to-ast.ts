@@ -123,7 +123,7 @@ const LEAVES: ReadonlySet<Kind> = new Set([
 ]);
 
 /** What a converted node is to its parent. */
-const enum Slot { None, Item, First, Second, Name, Label, Body, Key, Args }
+const enum Slot { None, Item, First, Second, Name, Body, Args }
 
 /** What a node becomes in the AST. */
 const enum Role { None, Statements, Attribute, Block, BlockName, Expr, Args, Field }
