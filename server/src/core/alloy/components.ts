@@ -27,7 +27,16 @@ export interface ComponentReference {
  * references resolve against those alone.
  */
 export interface ReferenceMemory {
-  kept?: { signature: string; statements: Map<Statement, KeptReferences> };
+  kept?: {
+    signature: string;
+    /** The keys and block names of the components of the index that found them: an index with the same ones takes its signature string. */
+    componentKeys: string[];
+    componentNames: string[];
+    /** Updated in place by each version's index (entries of units gone are dropped). */
+    statements: Map<Statement, KeptReferences>;
+    /** Which index last found each unit (see KeptReferences.index). */
+    indexes: number;
+  };
 }
 
 interface KeptReferences {
@@ -35,7 +44,13 @@ interface KeptReferences {
   inDeclare: boolean;
   /** Spans relative to the unit's start; `from` the block in the unit holding them, or null: the top-level declare around it. */
   references: { key: string; start: number; end: number; exportName?: string; from: BlockStmt | null }[];
+  /** The references as last reported, and the unit's start then: the same objects while the unit has not moved. */
+  reported: ComponentReference[];
+  reportedStart: number;
+  index: number;
 }
+
+const blockKeys = new WeakMap<BlockStmt, string>();
 
 /** Component instances (labelled blocks that are not config blocks) and the references between them. */
 export class ComponentIndex {
@@ -51,57 +66,92 @@ export class ComponentIndex {
   /** `memory`: for a document being edited, what the index of its previous version found (updated to this one's). */
   constructor(ast: AlloyFile, memory?: ReferenceMemory) {
     this.collectComponents(ast.body);
-    const previous = memory?.kept?.signature === this.signature ? memory.kept.statements : undefined;
-    const kept = memory ? new Map<Statement, KeptReferences>() : undefined;
+    const last = memory?.kept;
+    if (last && sameComponents(this.components, last.componentKeys, last.componentNames)) this.componentSignature = last.signature;
+    const kept = memory ? (memory.kept ??= { signature: '', componentKeys: [], componentNames: [], statements: new Map(), indexes: 0 }) : undefined;
+    if (kept && kept.signature !== this.signature) {
+      kept.statements.clear();
+      kept.signature = this.signature;
+      kept.componentKeys = [...this.components.keys()];
+      kept.componentNames = [...this.components.values()].map((block) => block.name);
+    }
+    if (kept) kept.indexes++;
     // A reference's owner is the innermost component holding it, else the top-level block holding it
     // (declares are not components: what is not in a component of a declare body belongs to the declare).
     const collectDeclare = (declare: BlockStmt, top: BlockStmt) => {
       for (const statement of declare.body) {
         if (statement.kind === 'block' && statement.name === 'declare') collectDeclare(statement, top);
-        else this.collectUnit(statement, top, previous, kept);
+        else this.collectUnit(statement, top, kept);
       }
     };
     for (const statement of ast.body) {
       if (statement.kind !== 'block') continue;
       if (statement.name === 'declare') collectDeclare(statement, statement);
-      else this.collectUnit(statement, statement, previous, kept);
+      else this.collectUnit(statement, statement, kept);
     }
-    if (memory) memory.kept = { signature: this.signature, statements: kept! };
+    if (kept) for (const [unit, references] of kept.statements) if (references.index !== kept.indexes) kept.statements.delete(unit);
   }
 
   /** The references of one unit; `top`: the top-level block holding it (itself at top level). */
-  private collectUnit(unit: Statement, top: BlockStmt, previous: Map<Statement, KeptReferences> | undefined, kept: Map<Statement, KeptReferences> | undefined): void {
-    const collect = () => {
-      if (unit.kind === 'attribute') this.collectFromExpr(top, unit.value);
-      else this.collectReferences(unit === top || this.components.get(ComponentIndex.keyOf(unit) ?? '') === unit ? unit : top, unit.body);
-    };
-    if (!kept) {
-      collect();
-      return;
-    }
-    let owned = '';
-    walkComponentLevel([unit], (block) => {
-      if (block.label !== undefined) owned += this.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
-    });
-    const inDeclare = unit !== top;
-    const start = unit.span.start;
-    const old = previous?.get(unit);
-    if (old && old.owned === owned && old.inDeclare === inDeclare) {
-      for (const r of old.references) {
-        this.references.push({ key: r.key, span: { start: start + r.start, end: start + r.end }, exportName: r.exportName, from: r.from ?? top });
-      }
-      kept.set(unit, old);
+  private collectUnit(unit: Statement, top: BlockStmt, kept: ReferenceMemory['kept']): void {
+    if (unit.kind === 'attribute') {
+      // An attribute at component level (in a declare body) is not kept: its references are few and its owner is the declare.
+      this.collectFromExpr(top, unit.value);
+      if (kept) kept.statements.delete(unit);
       return;
     }
     const first = this.references.length;
-    collect();
-    kept.set(unit, {
-      owned,
+    const inDeclare = unit !== top;
+    const start = unit.span.start;
+    const old = kept?.statements.get(unit);
+    if (old && old.inDeclare === inDeclare && this.ownedFlags(unit, old.owned) === old.owned) {
+      old.index = kept!.indexes;
+      if (start === old.reportedStart && old.reported.every((r, i) => r.from === (old.references[i].from ?? top))) {
+        for (const reference of old.reported) this.references.push(reference);
+        return;
+      }
+      for (const r of old.references) {
+        this.references.push({ key: r.key, span: { start: start + r.start, end: start + r.end }, exportName: r.exportName, from: r.from ?? top });
+      }
+      old.reported = this.references.slice(first);
+      old.reportedStart = start;
+      return;
+    }
+    this.collectReferences(unit === top || this.components.get(ComponentIndex.keyOf(unit) ?? '') === unit ? unit : top, unit.body);
+    if (!kept) return;
+    const reported = this.references.slice(first);
+    kept.statements.set(unit, {
+      owned: this.ownedFlags(unit),
       inDeclare,
-      references: this.references.slice(first).map((r) => ({
+      references: reported.map((r) => ({
         key: r.key, start: r.span.start - start, end: r.span.end - start, exportName: r.exportName, from: inDeclare && r.from === top ? null : r.from,
       })),
+      reported,
+      reportedStart: start,
+      index: kept.indexes,
     });
+  }
+
+  /**
+   * For each labelled block at component level in the unit, whether this index holds it ('1') or not;
+   * with `expected`, compared as it goes, and `expected` itself returned when equal (nothing allocated).
+   */
+  private ownedFlags(unit: Statement, expected?: string): string {
+    let flags = '';
+    let i = 0;
+    let same = expected !== undefined;
+    walkComponentLevel([unit], (block) => {
+      if (block.label === undefined) return;
+      const flag = this.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
+      if (same && expected![i] === flag) i++;
+      else {
+        if (same) flags = expected!.slice(0, i);
+        same = false;
+        flags += flag;
+      }
+    });
+    if (!same) return flags;
+    return i === expected!.length ? expected! : expected!.slice(0, i);
   }
 
   /** Every component's `name.label` and block name, in order: equal strings, equal component names. */
@@ -116,7 +166,15 @@ export class ComponentIndex {
 
   /** `otelcol.processor.batch.default` for `otelcol.processor.batch "default"`. */
   static keyOf(block: BlockStmt): string | undefined {
-    return block.label !== undefined ? `${block.name}.${block.label}` : undefined;
+    if (block.label === undefined) return undefined;
+    // Kept per block: a block's name and label never change (an edit makes a new block, or keeps the
+    // object with its spans moved: reuse.ts), and every edit looks up the key of every component.
+    let key = blockKeys.get(block);
+    if (key === undefined) {
+      key = `${block.name}.${block.label}`;
+      blockKeys.set(block, key);
+    }
+    return key;
   }
 
   /** The references to the component `key`, in document order (looked up by key: rules ask once per component). */
@@ -186,6 +244,18 @@ export class ComponentIndex {
     }
     for (const child of childExprs(expr)) this.collectFromExpr(owner, child);
   }
+}
+
+/** Whether the components are these keys for blocks of these names, in this order. */
+function sameComponents(components: Map<string, BlockStmt>, keys: string[], names: string[]): boolean {
+  if (components.size !== keys.length) return false;
+  let i = 0;
+  let same = true;
+  components.forEach((block, key) => {
+    same &&= key === keys[i] && block.name === names[i];
+    i++;
+  });
+  return same;
 }
 
 /** Blocks whose body is at component level too: components declared inside a module or a foreach template are referenced by the same names. */
