@@ -104,7 +104,7 @@ export class ComponentIndex {
     const inDeclare = unit !== top;
     const start = unit.span.start;
     const old = kept?.statements.get(unit);
-    if (old && old.inDeclare === inDeclare && this.ownedFlags(unit, old.owned) === old.owned) {
+    if (old && old.inDeclare === inDeclare && this.sameOwnership(unit, old.owned)) {
       old.index = kept!.indexes;
       if (start === old.reportedStart && old.reported.every((r, i) => r.from === (old.references[i].from ?? top))) {
         for (const reference of old.reported) this.references.push(reference);
@@ -121,7 +121,7 @@ export class ComponentIndex {
     if (!kept) return;
     const reported = this.references.slice(first);
     kept.statements.set(unit, {
-      owned: this.ownedFlags(unit),
+      owned: this.ownership(unit),
       inDeclare,
       references: reported.map((r) => ({
         key: r.key, start: r.span.start - start, end: r.span.end - start, exportName: r.exportName, from: inDeclare && r.from === top ? null : r.from,
@@ -132,26 +132,38 @@ export class ComponentIndex {
     });
   }
 
-  /**
-   * For each labelled block at component level in the unit, whether this index holds it ('1') or not;
-   * with `expected`, compared as it goes, and `expected` itself returned when equal (nothing allocated).
-   */
-  private ownedFlags(unit: Statement, expected?: string): string {
-    let flags = '';
-    let i = 0;
-    let same = expected !== undefined;
-    walkComponentLevel([unit], (block) => {
-      if (block.label === undefined) return;
-      const flag = this.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
-      if (same && expected![i] === flag) i++;
-      else {
-        if (same) flags = expected!.slice(0, i);
-        same = false;
-        flags += flag;
-      }
-    });
-    if (!same) return flags;
-    return i === expected!.length ? expected! : expected!.slice(0, i);
+  /** Whether this index holds the block: it is the component its `name.label` stands for (the first of a duplicate). */
+  holds(block: BlockStmt): boolean {
+    const key = ComponentIndex.keyOf(block);
+    return key !== undefined && this.components.get(key) === block;
+  }
+
+  /** For each labelled block at component level in the statement (walkComponentLevel's order): '1' when this index holds it, else '0'. */
+  ownership(statement: Statement): string {
+    if (statement.kind !== 'block') return '';
+    let flags = statement.label === undefined ? '' : this.holds(statement) ? '1' : '0';
+    if (isComponentLevelContainer(statement)) for (const inner of statement.body) flags += this.ownership(inner);
+    return flags;
+  }
+
+  /** Whether ownership(statement) is `expected`, compared as it goes (nothing allocated). */
+  sameOwnership(statement: Statement, expected: string): boolean {
+    return this.matchOwnership(statement, expected, 0) === expected.length;
+  }
+
+  /** Where in `expected` the flags of the statement end when they match from `at`, else -1. */
+  private matchOwnership(statement: Statement, expected: string, at: number): number {
+    if (statement.kind !== 'block') return at;
+    if (statement.label !== undefined) {
+      if (expected.charCodeAt(at) !== (this.holds(statement) ? 49 /* 1 */ : 48 /* 0 */)) return -1;
+      at++;
+    }
+    if (!isComponentLevelContainer(statement)) return at;
+    for (const inner of statement.body) {
+      at = this.matchOwnership(inner, expected, at);
+      if (at < 0) return -1;
+    }
+    return at;
   }
 
   /** Every component's `name.label` and block name, in order: equal strings, equal component names. */

@@ -1,7 +1,6 @@
 import type { Finding, Position } from '../types';
 import type { LineIndex } from '../text';
 import type { BlockStmt, Statement } from './ast';
-import { ComponentIndex } from './components';
 import { editSession } from './reuse';
 import { otherFiles } from './scope';
 import type { AlloyRule, AlloyRuleContext } from './rule-context';
@@ -112,7 +111,7 @@ export function runRules(ctx: AlloyRuleContext, rules: readonly AlloyRule[]): Fi
     const start = statement.span.start;
     const position = lines.positionAt(start);
     const old = cache.units.get(statement);
-    if (old && old.declareOrdinal === units.declareOrdinals[u] && sameSurroundings(lines, statement, position, old) && sameOwnership(ctx, statement, old.owned)) {
+    if (old && old.declareOrdinal === units.declareOrdinals[u] && sameSurroundings(lines, statement, position, old) && ctx.index.sameOwnership(statement, old.owned)) {
       // Findings are in lines and characters: a unit whose first line and column are the same (its
       // text and the text around it on its lines are) has them where they were, whatever its offset.
       const unmoved = position.line === old.position.line && position.character === old.position.character;
@@ -132,7 +131,7 @@ export function runRules(ctx: AlloyRuleContext, rules: readonly AlloyRule[]): Fi
     const keptFindings = findings === NO_FINDINGS ? NO_FINDINGS : keep(findings, statement, place, lines, doc.uri);
     if (keptFindings) {
       cache.units.set(statement, {
-        ...place, start, owned: ownedFlags(ctx, statement), declareOrdinal: units.declareOrdinals[u], findings: keptFindings, reported: findings, lint: cache.lints,
+        ...place, start, owned: ctx.index.ownership(statement), declareOrdinal: units.declareOrdinals[u], findings: keptFindings, reported: findings, lint: cache.lints,
       });
     } else {
       cache.units.delete(statement);
@@ -166,6 +165,9 @@ function checkUnit(ctx: AlloyRuleContext, blockRules: readonly AlloyRule[], stat
  * file's declarations: each declare's label, what makes its custom component's spec (its argument
  * and export blocks), the import blocks, and where each declare ends.
  */
+const DECLARE = Symbol('declare');
+const END_OF_DECLARE = Symbol('end of declare');
+
 function unitsOf(body: Statement[]): { units: Units; declarations: unknown[] } {
   const units: Units = { statements: [], declares: [], declareOrdinals: [] };
   const declarations: unknown[] = [];
@@ -173,9 +175,9 @@ function unitsOf(body: Statement[]): { units: Units; declarations: unknown[] } {
   const visit = (statements: Statement[], declare: BlockStmt | undefined, declareOrdinal: number) => {
     for (const statement of statements) {
       if (statement.kind === 'block' && statement.name === 'declare') {
-        declarations.push(`declare ${statement.label ?? ''}`);
+        declarations.push(DECLARE, statement.label);
         visit(statement.body, statement, declares++);
-        declarations.push('end of declare');
+        declarations.push(END_OF_DECLARE);
         continue;
       }
       const declaration = declarationOf(statement, declare);
@@ -243,33 +245,6 @@ function sameEnvironment(a: Environment, b: Environment): boolean {
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
-}
-
-/** For each labelled block at component level in the statement (foreach templates descended into): whether the index holds it. */
-function ownedFlags(ctx: AlloyRuleContext, statement: Statement): string {
-  let flags = '';
-  forEachLabelled(statement, (block) => {
-    flags += ctx.index.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
-  });
-  return flags;
-}
-
-/** Whether ownedFlags of the statement is `owned`, compared as it goes (a kept unit allocates no flags). */
-function sameOwnership(ctx: AlloyRuleContext, statement: Statement, owned: string): boolean {
-  let i = 0;
-  let same = true;
-  forEachLabelled(statement, (block) => {
-    if (!same) return;
-    const flag = ctx.index.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
-    same = owned[i++] === flag;
-  });
-  return same && i === owned.length;
-}
-
-function forEachLabelled(statement: Statement, visit: (block: BlockStmt) => void): void {
-  if (statement.kind !== 'block') return;
-  if (statement.label !== undefined) visit(statement);
-  if (statement.name === 'foreach' || statement.name === 'template') for (const s of statement.body) forEachLabelled(s, visit);
 }
 
 function placeOf(lines: LineIndex, statement: Statement, position: Position): { position: Position; before: string; after: string; lineCount: number } {
