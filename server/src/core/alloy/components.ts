@@ -61,10 +61,11 @@ export class ComponentIndex {
   /** `import.file|git|http|string "namespace"` blocks, at any depth, by namespace. */
   readonly imports = new Map<string, BlockStmt>();
   private componentSignature: string | undefined;
+  private fileDeclarations: unknown[] | undefined;
   private referencesByKey: Map<string, ComponentReference[]> | undefined;
 
   /** `memory`: for a document being edited, what the index of its previous version found (updated to this one's). */
-  constructor(ast: AlloyFile, memory?: ReferenceMemory) {
+  constructor(private readonly ast: AlloyFile, memory?: ReferenceMemory) {
     this.collectComponents(ast.body);
     const last = memory?.kept;
     if (last && sameComponents(this.components, last.componentKeys, last.componentNames)) this.componentSignature = last.signature;
@@ -176,6 +177,34 @@ export class ComponentIndex {
     return this.componentSignature;
   }
 
+  /**
+   * What the file's custom components and imports are made of, in document order: each declare's
+   * label, what its custom component's spec takes of its argument blocks, its export blocks and the
+   * import blocks (the statements themselves: the same object has the same text), and where each
+   * declare ends. Equal items (by identity) and equal components (`signature`): the same specs for
+   * the file's custom components, given the same other files (lint-cache.ts, modules.ts).
+   */
+  get declarations(): readonly unknown[] {
+    if (!this.fileDeclarations) {
+      const declarations: unknown[] = [];
+      const visit = (statements: Statement[], declare: BlockStmt | undefined) => {
+        for (const statement of statements) {
+          if (statement.kind === 'block' && statement.name === 'declare') {
+            declarations.push(DECLARE, statement.label);
+            visit(statement.body, statement);
+            declarations.push(END_OF_DECLARE);
+            continue;
+          }
+          const declaration = declarationOf(statement, declare);
+          if (declaration !== undefined) declarations.push(declaration);
+        }
+      };
+      visit(this.ast.body, undefined);
+      this.fileDeclarations = declarations;
+    }
+    return this.fileDeclarations;
+  }
+
   /** `otelcol.processor.batch.default` for `otelcol.processor.batch "default"`. */
   static keyOf(block: BlockStmt): string | undefined {
     if (block.label === undefined) return undefined;
@@ -256,6 +285,43 @@ export class ComponentIndex {
     }
     for (const child of childExprs(expr)) this.collectFromExpr(owner, child);
   }
+}
+
+const DECLARE = Symbol('declare');
+const END_OF_DECLARE = Symbol('end of declare');
+
+/** What declarationOf found for an argument block: the same statement object has the same text. */
+const argumentDeclarations = new WeakMap<Statement, string>();
+
+/**
+ * What a unit adds to the file's declarations: an argument block of a declare, what its custom
+ * component's spec takes from it (modules.ts declareSpec: label, optional, comment), so typing
+ * elsewhere in it changes nothing; an export block of a declare or an import block (also in a foreach
+ * template), the statement itself (the same object while its text is the same).
+ */
+function declarationOf(statement: Statement, declare: BlockStmt | undefined): unknown {
+  if (statement.kind !== 'block') return undefined;
+  if (declare && statement.name === 'argument') {
+    let declaration = argumentDeclarations.get(statement);
+    if (declaration === undefined) {
+      const literal = (name: string) => {
+        const attribute = statement.body.find((s) => s.kind === 'attribute' && s.name === name);
+        if (attribute?.kind !== 'attribute') return 'absent';
+        const value = attribute.value;
+        return value.kind === 'bool' || value.kind === 'string' ? `${value.kind} ${String(value.value)}` : 'computed';
+      };
+      declaration = `argument ${statement.label === undefined ? '(no label)' : JSON.stringify(statement.label)}\u0000${literal('optional')}\u0000${literal('comment')}`;
+      argumentDeclarations.set(statement, declaration);
+    }
+    return declaration;
+  }
+  if (declare && statement.name === 'export') return statement;
+  return hasImport(statement) ? statement : undefined;
+}
+
+function hasImport(block: BlockStmt): boolean {
+  if (block.name.startsWith('import.')) return true;
+  return (block.name === 'foreach' || block.name === 'template') && block.body.some((s) => s.kind === 'block' && hasImport(s));
 }
 
 /** Whether the components are these keys for blocks of these names, in this order. */

@@ -90,8 +90,8 @@ const NO_FINDINGS: never[][] = [];
 export function runRules(ctx: AlloyRuleContext, rules: readonly AlloyRule[]): Finding[] {
   const blockRules = rules.filter((rule) => rule.scope === 'block');
   const session = editSession(ctx.parsed);
-  const { units, declarations } = unitsOf(ctx.parsed.ast.body);
-  const environment = session ? environmentOf(ctx, declarations) : undefined;
+  const units = unitsOf(ctx.parsed.ast.body);
+  const environment = session ? environmentOf(ctx) : undefined;
   const previous = session?.[CACHE_KEY] as LintCache | undefined;
   const reusable = previous !== undefined && environment !== undefined && sameEnvironment(previous.environment, environment);
   // The previous cache is given up with this lint: its map and entries are updated in place.
@@ -160,38 +160,26 @@ function checkUnit(ctx: AlloyRuleContext, blockRules: readonly AlloyRule[], stat
   return blockRules.map((rule) => rule.check(unitContext));
 }
 
-/**
- * The statements at component level, in document order (declare bodies are descended into), and the
- * file's declarations: each declare's label, what makes its custom component's spec (its argument
- * and export blocks), the import blocks, and where each declare ends.
- */
-const DECLARE = Symbol('declare');
-const END_OF_DECLARE = Symbol('end of declare');
-
-function unitsOf(body: Statement[]): { units: Units; declarations: unknown[] } {
+/** The statements at component level, in document order (declare bodies are descended into). */
+function unitsOf(body: Statement[]): Units {
   const units: Units = { statements: [], declares: [], declareOrdinals: [] };
-  const declarations: unknown[] = [];
   let declares = 0;
   const visit = (statements: Statement[], declare: BlockStmt | undefined, declareOrdinal: number) => {
     for (const statement of statements) {
       if (statement.kind === 'block' && statement.name === 'declare') {
-        declarations.push(DECLARE, statement.label);
         visit(statement.body, statement, declares++);
-        declarations.push(END_OF_DECLARE);
         continue;
       }
-      const declaration = declarationOf(statement, declare);
-      if (declaration !== undefined) declarations.push(declaration);
       units.statements.push(statement);
       units.declares.push(declare);
       units.declareOrdinals.push(declareOrdinal);
     }
   };
   visit(body, undefined, -1);
-  return { units, declarations };
+  return units;
 }
 
-function environmentOf(ctx: AlloyRuleContext, declarations: unknown[]): Environment {
+function environmentOf(ctx: AlloyRuleContext): Environment {
   const tier = ctx.tier;
   return {
     config: ctx.analysis.config,
@@ -200,42 +188,8 @@ function environmentOf(ctx: AlloyRuleContext, declarations: unknown[]): Environm
     tier: tier ? [tier.tier, tier.how, JSON.stringify(tier.load ?? null)] : [],
     syntaxErrors: ctx.parsed.syntax.length > 0,
     components: ctx.index.signature,
-    declarations,
+    declarations: ctx.index.declarations,
   };
-}
-
-/** What declarationOf found for an argument block: the same statement object has the same text. */
-const argumentDeclarations = new WeakMap<Statement, string>();
-
-/**
- * What a unit adds to the file's declarations: an argument block of a declare, what its custom
- * component's spec takes from it (modules.ts declareSpec: label, optional, comment), so typing
- * elsewhere in it changes nothing; an export block of a declare or an import block (also in a foreach
- * template), the statement itself (the same object while its text is the same).
- */
-function declarationOf(statement: Statement, declare: BlockStmt | undefined): unknown {
-  if (statement.kind !== 'block') return undefined;
-  if (declare && statement.name === 'argument') {
-    let declaration = argumentDeclarations.get(statement);
-    if (declaration === undefined) {
-      const literal = (name: string) => {
-        const attribute = statement.body.find((s) => s.kind === 'attribute' && s.name === name);
-        if (attribute?.kind !== 'attribute') return 'absent';
-        const value = attribute.value;
-        return value.kind === 'bool' || value.kind === 'string' ? `${value.kind} ${String(value.value)}` : 'computed';
-      };
-      declaration = `argument ${statement.label === undefined ? '(no label)' : JSON.stringify(statement.label)}\u0000${literal('optional')}\u0000${literal('comment')}`;
-      argumentDeclarations.set(statement, declaration);
-    }
-    return declaration;
-  }
-  if (declare && statement.name === 'export') return statement;
-  return hasImport(statement) ? statement : undefined;
-}
-
-function hasImport(block: BlockStmt): boolean {
-  if (block.name.startsWith('import.')) return true;
-  return (block.name === 'foreach' || block.name === 'template') && block.body.some((s) => s.kind === 'block' && hasImport(s));
 }
 
 function sameEnvironment(a: Environment, b: Environment): boolean {
