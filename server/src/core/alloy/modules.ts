@@ -109,6 +109,8 @@ function sameOtherFiles(a: readonly DocumentFacts[], b: readonly DocumentFacts[]
 export class ComponentResolver {
   private readonly localSpecs = new Map<string, ComponentSpec>();
   private readonly cache = new Map<string, ComponentResolution>();
+  /** Whether a kept spec's declarations or workspace (lists shared by the specs kept from one version) are this version's, found once per list. */
+  private readonly sameAsNow = new Map<readonly unknown[], boolean>();
   /** Local declares whose spec is being made, and those whose spec is not kept (see localDeclare). */
   private readonly building = new Set<string>();
   private readonly unkeepable = new Set<string>();
@@ -153,8 +155,8 @@ export class ComponentResolver {
     }
     const kept = keptSpecs.get(block);
     const all = this.workspace.all();
-    if (kept && kept.signature === this.index.signature && sameItems(kept.declarations, this.index.declarations)
-      && sameOtherFiles(kept.workspace, all, this.uri)) {
+    if (kept && kept.signature === this.index.signature && this.same(kept.declarations, () => sameItems(kept.declarations, this.index.declarations))
+      && this.same(kept.workspace, () => sameOtherFiles(kept.workspace, all, this.uri))) {
       this.localSpecs.set(name, kept.spec);
       return kept.spec;
     }
@@ -171,6 +173,15 @@ export class ComponentResolver {
       keptSpecs.set(block, { spec, signature: this.index.signature, declarations: this.index.declarations, workspace: all });
     }
     return spec;
+  }
+
+  private same(list: readonly unknown[], compare: () => boolean): boolean {
+    let same = this.sameAsNow.get(list);
+    if (same === undefined) {
+      same = compare();
+      this.sameAsNow.set(list, same);
+    }
+    return same;
   }
 
   private lookup(name: string): ComponentResolution {
