@@ -51,6 +51,7 @@ interface KeptReferences {
 }
 
 const blockKeys = new WeakMap<BlockStmt, string>();
+const NO_REFERENCES: readonly ComponentReference[] = [];
 
 /** Component instances (labelled blocks that are not config blocks) and the references between them. */
 export class ComponentIndex {
@@ -219,7 +220,7 @@ export class ComponentIndex {
   }
 
   /** The references to the component `key`, in document order (looked up by key: rules ask once per component). */
-  referencesTo(key: string): ComponentReference[] {
+  referencesTo(key: string): readonly ComponentReference[] {
     if (!this.referencesByKey) {
       this.referencesByKey = new Map();
       for (const reference of this.references) {
@@ -228,7 +229,7 @@ export class ComponentIndex {
         else this.referencesByKey.set(reference.key, [reference]);
       }
     }
-    return [...(this.referencesByKey.get(key) ?? [])];
+    return this.referencesByKey.get(key) ?? NO_REFERENCES;
   }
 
   /** The component the expression refers to, trying the longest `name.label` prefix first. */
