@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { headroomFileSchema } from '../server/src/core/config';
+import { headroomFileSchema } from '../server/src/core/config-schema';
 
 /** The JSON schema of `.headroom.yaml`, so YAML editors complete and check it (contributed by package.json). */
 export function headroomJsonSchema(): string {

@@ -3,7 +3,7 @@ import type { Load } from './capacity/load';
 
 /**
  * The resolved configuration: VS Code settings (`headroom.*`) merged over the workspace
- * `.headroom.yaml`, merged over the defaults. Validated with zod in `config.ts`.
+ * `.headroom.yaml`, merged over the defaults. Validated with zod (`config-schema.ts`) in `config.ts`.
  */
 export interface HeadroomConfig {
   /** Tier used when neither a directive nor the file says, e.g. `medium`. Undefined: infer, else none. */
@@ -19,3 +19,6 @@ export interface HeadroomConfig {
   /** Per catalog workload: the load it is sized for (`.headroom.yaml` `load:`); picks the tier when none is named. */
   load: Record<string, Load>;
 }
+
+/** What a severity setting may say: a severity, or `off`. */
+export const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'hint', 'off'] as const;

@@ -1,10 +1,22 @@
-import { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
-import type { HeadroomConfig } from './config-types';
+import { SEVERITY_SETTINGS, type HeadroomConfig } from './config-types';
 import type { Finding, Severity } from './types';
-import { rawTierSchema } from './capacity/catalog';
-import { NEWEST_VERSION, validAlloyVersion } from './alloy/schema/versions';
-import { LOAD_METRICS, LOAD_METRIC_NAMES } from './capacity/load';
+import { validAlloyVersion } from './alloy/schema/versions';
+import type { HeadroomFile } from './config-schema';
+
+export type { HeadroomFile };
+
+let schemas: typeof import('./config-schema') | undefined;
+
+/** The schemas of `.headroom.yaml`, loaded (with zod) on first use: most workspaces have no such file. */
+export function configSchemas(): typeof import('./config-schema') {
+  // A `require` where it is needed, not an import: esbuild then runs zod's module code on this first call.
+  return schemas ??= require('./config-schema') as typeof import('./config-schema');
+}
+
+function isSeveritySetting(value: unknown): value is Severity | 'off' {
+  return (SEVERITY_SETTINGS as readonly unknown[]).includes(value);
+}
 
 /** 5 MB: larger configuration files are generated output, not something a person edits. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -12,27 +24,6 @@ export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 export function defaultConfig(): HeadroomConfig {
   return { tiers: {}, severity: {}, maxFileBytes: DEFAULT_MAX_FILE_BYTES, load: {} };
 }
-
-const severitySetting = z.enum(['error', 'warning', 'info', 'hint', 'off']);
-
-/** `.headroom.yaml` at the workspace root: data only, nothing in it is executed or read from elsewhere. */
-export const headroomFileSchema = z.object({
-  defaultTier: z.string().min(1).optional().describe('Tier to check against when a file does not say, e.g. medium.'),
-  tiers: z.record(z.string(), z.string().min(1)).optional().describe('Tier per catalog workload, e.g. { gateway: enterprise }.'),
-  severity: z.record(z.string(), severitySetting).optional().describe('Severity per finding code (alloy/batch-timeout) or prefix (k8s/*), or off.'),
-  maxFileBytes: z.number().int().positive().optional().describe('Files larger than this are not analysed.'),
-  catalog: z.array(rawTierSchema).optional().describe('Extra or replacement tiers, in the catalog shape, each with its source.'),
-  alloyVersion: z.string().regex(/^v?1\.\d+(\.\d+)?$/).refine(validAlloyVersion, { message: `an Alloy 1.x release up to ${NEWEST_VERSION}, such as "1.10" or "v1.10.2"` }).optional()
-    .describe(`Alloy release the configs are checked against (arguments added or removed since, changed defaults), e.g. "1.10". Default: ${NEWEST_VERSION}.`),
-  load: z.record(z.string(), loadSchema()).optional().describe('Load per catalog workload, e.g. { alloy: { otlpRequestsPerMinute: 40000 }, gateway: { agents: 80 } }: Headroom picks the tier the documents size for it.'),
-}).strict();
-
-function loadSchema() {
-  const shape = Object.fromEntries(LOAD_METRIC_NAMES.map((m) => [m, z.number().positive().optional().describe(LOAD_METRICS[m].label)]));
-  return z.object(shape).strict();
-}
-
-export type HeadroomFile = z.infer<typeof headroomFileSchema>;
 
 /** VS Code settings under `headroom.*`, as the client sends them. */
 export interface HeadroomSettings {
@@ -57,7 +48,7 @@ export function mergeConfig(file: HeadroomFile | undefined, settings: HeadroomSe
   if (settings) {
     if (settings.defaultTier) config.defaultTier = settings.defaultTier;
     for (const [code, value] of Object.entries(settings.severity ?? {})) {
-      if (severitySetting.safeParse(value).success) config.severity[code] = value as Severity | 'off';
+      if (isSeveritySetting(value)) config.severity[code] = value;
     }
     if (typeof settings.maxFileBytes === 'number' && settings.maxFileBytes > 0) config.maxFileBytes = settings.maxFileBytes;
     if (typeof settings.alloyVersion === 'string' && validAlloyVersion(settings.alloyVersion)) config.alloyVersion = settings.alloyVersion;
@@ -90,7 +81,7 @@ export function parseHeadroomYaml(text: string): { file?: HeadroomFile; findings
   } catch (error) {
     return { findings: [finding(`.headroom.yaml: ${error instanceof Error ? error.message : String(error)}`, 0, 0)] };
   }
-  const parsed = headroomFileSchema.safeParse(data);
+  const parsed = configSchemas().headroomFileSchema.safeParse(data);
   if (parsed.success) return { file: parsed.data, findings: [] };
   return {
     findings: parsed.error.issues.map((issue) => {

@@ -78,10 +78,15 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
 
 /** The candidate within a small edit distance of `word`, if exactly one is closest. */
 export function closest(word: string, candidates: readonly string[], maxDistance = Math.max(2, Math.floor(word.length / 3))): string | undefined {
+  const lowerWord = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const lowerCandidate = candidate.toLowerCase();
+    // The difference in length is a lower bound of the distance: a candidate that cannot beat the best
+    // so far is not compared (a suggestion is computed per unknown name on every lint of its block).
+    if (Math.abs(lowerCandidate.length - lowerWord.length) >= bestDistance) continue;
+    const distance = editDistance(lowerWord, lowerCandidate, bestDistance);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -90,16 +95,25 @@ export function closest(word: string, candidates: readonly string[], maxDistance
   return best;
 }
 
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/**
+ * Levenshtein distance between `a` and `b`. With `atLeast`, the comparison stops as soon as the distance
+ * is known to be `atLeast` or more, and returns `atLeast` then.
+ */
+export function editDistance(a: string, b: string, atLeast = Infinity): number {
+  const row = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0];
     row[0] = i;
+    let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
       const current = row[j];
       row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (row[j] < rowMinimum) rowMinimum = row[j];
       previous = current;
     }
+    // Every later row's entries are at least this row's smallest.
+    if (rowMinimum >= atLeast) return atLeast;
   }
-  return row[b.length];
+  return Math.min(row[b.length], atLeast);
 }

@@ -32,3 +32,24 @@ test('a deferred text reads as it did when built eagerly', () => {
   assert.ok(says, 'the per-server capacity conflict of seed 001');
   assert.match(says, /^its calculate_server_capacity\(8, 3\.5, 50000\) prints ~\S+ RPS; recomputed \d{1,3}(,\d{3})*(\.\d+)?$/);
 });
+
+test('zod is loaded only for a workspace with a .headroom.yaml', () => {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const os = require('node:os') as typeof import('node:os');
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-zod-'));
+  try {
+    fs.writeFileSync(path.join(workspace, 'pipeline.alloy'), 'otelcol.processor.batch "default" {\n  output {}\n}\n');
+    const zodLoaded = () => fresh(`
+      const { runCli } = require(${JSON.stringify(path.join(out, 'server', 'src', 'cli', 'cli.js'))});
+      const io = { readStdin: async () => Buffer.alloc(0), env: {}, stdoutIsTTY: false };
+      (async () => {
+        await runCli(['check', 'pipeline.alloy'], ${JSON.stringify(workspace)}, io);
+        process.stdout.write(JSON.stringify(Object.keys(require.cache).some((file) => file.includes('/node_modules/zod/'))));
+      })();`);
+    assert.equal(zodLoaded(), false, 'no .headroom.yaml: zod stays unloaded');
+    fs.writeFileSync(path.join(workspace, '.headroom.yaml'), 'defaultTier: medium\n');
+    assert.equal(zodLoaded(), true, 'with a .headroom.yaml it is validated with zod');
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+});

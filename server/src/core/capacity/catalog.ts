@@ -1,41 +1,10 @@
-import { z } from 'zod';
 import type { TierCatalog, TierRecommendation } from './catalog-types';
 import { CATALOG_DATA, type RawTier } from './catalog-data';
 import { MODEL_TIERS, isFigure, tierFigures } from './model';
 import type { TierSizing } from './model-types';
+import { configSchemas } from '../config';
 import { parseAlloyBytes, parseCpuQuantity, parseGoDuration, parseGoMemLimit, parseMemoryQuantity, type QuantityResult } from '../quantity';
 
-const citation = z.object({ document: z.string().min(1), section: z.string().min(1) }).strict();
-const resources = z.object({ cpu: z.string().optional(), memory: z.string().optional() }).strict();
-const count = z.number().int().nonnegative();
-
-/** The shape of one tier as written in data (ours, or a workspace's `.headroom.yaml` catalog extension). */
-export const rawTierSchema = z.object({
-  workload: z.string().min(1),
-  tier: z.string().min(1),
-  source: citation,
-  fieldSources: z.record(z.string(), citation).optional(),
-  replicas: count.optional(),
-  requests: resources.optional(),
-  limits: resources.optional(),
-  storage: z.string().optional(),
-  hpa: z.object({
-    minReplicas: count.optional(), maxReplicas: count.optional(),
-    cpuUtilization: z.number().min(1).max(100).optional(), memoryUtilization: z.number().min(1).max(100).optional(),
-  }).strict().optional(),
-  goMemLimit: z.string().optional(),
-  batch: z.object({ sendBatchSize: count.optional(), sendBatchMaxSize: count.optional(), timeout: z.string().optional() }).strict().optional(),
-  memoryLimiter: z.object({ limit: z.string().optional(), spikeLimit: z.string().optional(), checkInterval: z.string().optional() }).strict().optional(),
-  clickhouse: z.object({
-    maxServerMemoryUsageToRamRatio: z.number().positive().max(1).optional(),
-    maxMemoryUsage: count.optional(), maxConcurrentQueries: count.optional(), maxConnections: count.optional(),
-    backgroundPoolSize: count.optional(), backgroundSchedulePoolSize: count.optional(), asyncInsert: z.boolean().optional(),
-    asyncInsertThreads: count.optional(), asyncInsertMaxDataSize: count.optional(), asyncInsertBusyTimeoutMs: count.optional(),
-  }).strict().optional(),
-  throughput: z.object({ value: z.number().positive(), unit: z.string().min(1) }).strict().optional(),
-  monthlyCost: z.number().nonnegative().optional(),
-  notes: z.array(z.string()).optional(),
-}).strict();
 
 const BUILT_IN = new Set<unknown>(MODEL_TIERS);
 
@@ -50,7 +19,7 @@ export function loadCatalog(entries: readonly unknown[] = CATALOG_DATA): TierCat
     if (BUILT_IN.has(entry)) {
       tier = fromModel(entry as TierSizing);
     } else {
-      const parsed = rawTierSchema.safeParse(entry);
+      const parsed = configSchemas().rawTierSchema.safeParse(entry);
       if (!parsed.success) {
         throw new Error(`catalog entry ${index}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       }
