@@ -418,4 +418,7 @@ test('component index: references owned by a component that takes over a duplica
   checkIndexSequence(base, [at(first, first.length, '')]);
   // A line typed at the top of the declare: every statement in it is reused, the declare is new.
   checkIndexSequence(base, [at('declare "d" {\n', 0, '  x = 1\n', 14)]);
+  // A line typed near the end of the declare: the second duplicate has not moved, but the references
+  // in it belong to the declare around it, a new object with a new span.
+  checkIndexSequence(base, [at('  logs = ', 0, '  z = 1\n')]);
 });
