@@ -27,7 +27,16 @@ export interface ComponentReference {
  * references resolve against those alone.
  */
 export interface ReferenceMemory {
-  kept?: { signature: string; statements: Map<Statement, KeptReferences> };
+  kept?: {
+    signature: string;
+    /** The keys and block names of the components of the index that found them: an index with the same ones takes its signature string. */
+    componentKeys: string[];
+    componentNames: string[];
+    /** Updated in place by each version's index (entries of units gone are dropped). */
+    statements: Map<Statement, KeptReferences>;
+    /** Which index last found each unit (see KeptReferences.index). */
+    indexes: number;
+  };
 }
 
 interface KeptReferences {
@@ -35,7 +44,14 @@ interface KeptReferences {
   inDeclare: boolean;
   /** Spans relative to the unit's start; `from` the block in the unit holding them, or null: the top-level declare around it. */
   references: { key: string; start: number; end: number; exportName?: string; from: BlockStmt | null }[];
+  /** The references as last reported, and the unit's start then: the same objects while the unit has not moved. */
+  reported: ComponentReference[];
+  reportedStart: number;
+  index: number;
 }
+
+const blockKeys = new WeakMap<BlockStmt, string>();
+const NO_REFERENCES: readonly ComponentReference[] = [];
 
 /** Component instances (labelled blocks that are not config blocks) and the references between them. */
 export class ComponentIndex {
@@ -46,62 +62,110 @@ export class ComponentIndex {
   /** `import.file|git|http|string "namespace"` blocks, at any depth, by namespace. */
   readonly imports = new Map<string, BlockStmt>();
   private componentSignature: string | undefined;
+  private fileDeclarations: unknown[] | undefined;
   private referencesByKey: Map<string, ComponentReference[]> | undefined;
 
   /** `memory`: for a document being edited, what the index of its previous version found (updated to this one's). */
-  constructor(ast: AlloyFile, memory?: ReferenceMemory) {
+  constructor(private readonly ast: AlloyFile, memory?: ReferenceMemory) {
     this.collectComponents(ast.body);
-    const previous = memory?.kept?.signature === this.signature ? memory.kept.statements : undefined;
-    const kept = memory ? new Map<Statement, KeptReferences>() : undefined;
+    const last = memory?.kept;
+    if (last && sameComponents(this.components, last.componentKeys, last.componentNames)) this.componentSignature = last.signature;
+    const kept = memory ? (memory.kept ??= { signature: '', componentKeys: [], componentNames: [], statements: new Map(), indexes: 0 }) : undefined;
+    if (kept && kept.signature !== this.signature) {
+      kept.statements.clear();
+      kept.signature = this.signature;
+      kept.componentKeys = [...this.components.keys()];
+      kept.componentNames = [...this.components.values()].map((block) => block.name);
+    }
+    if (kept) kept.indexes++;
     // A reference's owner is the innermost component holding it, else the top-level block holding it
     // (declares are not components: what is not in a component of a declare body belongs to the declare).
     const collectDeclare = (declare: BlockStmt, top: BlockStmt) => {
       for (const statement of declare.body) {
         if (statement.kind === 'block' && statement.name === 'declare') collectDeclare(statement, top);
-        else this.collectUnit(statement, top, previous, kept);
+        else this.collectUnit(statement, top, kept);
       }
     };
     for (const statement of ast.body) {
       if (statement.kind !== 'block') continue;
       if (statement.name === 'declare') collectDeclare(statement, statement);
-      else this.collectUnit(statement, statement, previous, kept);
+      else this.collectUnit(statement, statement, kept);
     }
-    if (memory) memory.kept = { signature: this.signature, statements: kept! };
+    if (kept) for (const [unit, references] of kept.statements) if (references.index !== kept.indexes) kept.statements.delete(unit);
   }
 
   /** The references of one unit; `top`: the top-level block holding it (itself at top level). */
-  private collectUnit(unit: Statement, top: BlockStmt, previous: Map<Statement, KeptReferences> | undefined, kept: Map<Statement, KeptReferences> | undefined): void {
-    const collect = () => {
-      if (unit.kind === 'attribute') this.collectFromExpr(top, unit.value);
-      else this.collectReferences(unit === top || this.components.get(ComponentIndex.keyOf(unit) ?? '') === unit ? unit : top, unit.body);
-    };
-    if (!kept) {
-      collect();
-      return;
-    }
-    let owned = '';
-    walkComponentLevel([unit], (block) => {
-      if (block.label !== undefined) owned += this.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
-    });
-    const inDeclare = unit !== top;
-    const start = unit.span.start;
-    const old = previous?.get(unit);
-    if (old && old.owned === owned && old.inDeclare === inDeclare) {
-      for (const r of old.references) {
-        this.references.push({ key: r.key, span: { start: start + r.start, end: start + r.end }, exportName: r.exportName, from: r.from ?? top });
-      }
-      kept.set(unit, old);
+  private collectUnit(unit: Statement, top: BlockStmt, kept: ReferenceMemory['kept']): void {
+    if (unit.kind === 'attribute') {
+      // An attribute at component level (in a declare body) is not kept: its references are few and its owner is the declare.
+      this.collectFromExpr(top, unit.value);
+      if (kept) kept.statements.delete(unit);
       return;
     }
     const first = this.references.length;
-    collect();
-    kept.set(unit, {
-      owned,
+    const inDeclare = unit !== top;
+    const start = unit.span.start;
+    const old = kept?.statements.get(unit);
+    if (old && old.inDeclare === inDeclare && this.sameOwnership(unit, old.owned)) {
+      old.index = kept!.indexes;
+      if (start === old.reportedStart && old.reported.every((r, i) => r.from === (old.references[i].from ?? top))) {
+        for (const reference of old.reported) this.references.push(reference);
+        return;
+      }
+      for (const r of old.references) {
+        this.references.push({ key: r.key, span: { start: start + r.start, end: start + r.end }, exportName: r.exportName, from: r.from ?? top });
+      }
+      old.reported = this.references.slice(first);
+      old.reportedStart = start;
+      return;
+    }
+    this.collectReferences(unit === top || this.components.get(ComponentIndex.keyOf(unit) ?? '') === unit ? unit : top, unit.body);
+    if (!kept) return;
+    const reported = this.references.slice(first);
+    kept.statements.set(unit, {
+      owned: this.ownership(unit),
       inDeclare,
-      references: this.references.slice(first).map((r) => ({
+      references: reported.map((r) => ({
         key: r.key, start: r.span.start - start, end: r.span.end - start, exportName: r.exportName, from: inDeclare && r.from === top ? null : r.from,
       })),
+      reported,
+      reportedStart: start,
+      index: kept.indexes,
     });
+  }
+
+  /** Whether this index holds the block: it is the component its `name.label` stands for (the first of a duplicate). */
+  holds(block: BlockStmt): boolean {
+    const key = ComponentIndex.keyOf(block);
+    return key !== undefined && this.components.get(key) === block;
+  }
+
+  /** For each labelled block at component level in the statement (walkComponentLevel's order): '1' when this index holds it, else '0'. */
+  ownership(statement: Statement): string {
+    if (statement.kind !== 'block') return '';
+    let flags = statement.label === undefined ? '' : this.holds(statement) ? '1' : '0';
+    if (isComponentLevelContainer(statement)) for (const inner of statement.body) flags += this.ownership(inner);
+    return flags;
+  }
+
+  /** Whether ownership(statement) is `expected`, compared as it goes (nothing allocated). */
+  sameOwnership(statement: Statement, expected: string): boolean {
+    return this.matchOwnership(statement, expected, 0) === expected.length;
+  }
+
+  /** Where in `expected` the flags of the statement end when they match from `at`, else -1. */
+  private matchOwnership(statement: Statement, expected: string, at: number): number {
+    if (statement.kind !== 'block') return at;
+    if (statement.label !== undefined) {
+      if (expected.charCodeAt(at) !== (this.holds(statement) ? 49 /* 1 */ : 48 /* 0 */)) return -1;
+      at++;
+    }
+    if (!isComponentLevelContainer(statement)) return at;
+    for (const inner of statement.body) {
+      at = this.matchOwnership(inner, expected, at);
+      if (at < 0) return -1;
+    }
+    return at;
   }
 
   /** Every component's `name.label` and block name, in order: equal strings, equal component names. */
@@ -114,13 +178,49 @@ export class ComponentIndex {
     return this.componentSignature;
   }
 
+  /**
+   * What the file's custom components and imports are made of, in document order: each declare's
+   * label, what its custom component's spec takes of its argument blocks, its export blocks and the
+   * import blocks (the statements themselves: the same object has the same text), and where each
+   * declare ends. Equal items (by identity) and equal components (`signature`): the same specs for
+   * the file's custom components, given the same other files (lint-cache.ts, modules.ts).
+   */
+  get declarations(): readonly unknown[] {
+    if (!this.fileDeclarations) {
+      const declarations: unknown[] = [];
+      const visit = (statements: Statement[], declare: BlockStmt | undefined) => {
+        for (const statement of statements) {
+          if (statement.kind === 'block' && statement.name === 'declare') {
+            declarations.push(DECLARE, statement.label);
+            visit(statement.body, statement);
+            declarations.push(END_OF_DECLARE);
+            continue;
+          }
+          const declaration = declarationOf(statement, declare);
+          if (declaration !== undefined) declarations.push(declaration);
+        }
+      };
+      visit(this.ast.body, undefined);
+      this.fileDeclarations = declarations;
+    }
+    return this.fileDeclarations;
+  }
+
   /** `otelcol.processor.batch.default` for `otelcol.processor.batch "default"`. */
   static keyOf(block: BlockStmt): string | undefined {
-    return block.label !== undefined ? `${block.name}.${block.label}` : undefined;
+    if (block.label === undefined) return undefined;
+    // Kept per block: a block's name and label never change (an edit makes a new block, or keeps the
+    // object with its spans moved: reuse.ts), and every edit looks up the key of every component.
+    let key = blockKeys.get(block);
+    if (key === undefined) {
+      key = `${block.name}.${block.label}`;
+      blockKeys.set(block, key);
+    }
+    return key;
   }
 
   /** The references to the component `key`, in document order (looked up by key: rules ask once per component). */
-  referencesTo(key: string): ComponentReference[] {
+  referencesTo(key: string): readonly ComponentReference[] {
     if (!this.referencesByKey) {
       this.referencesByKey = new Map();
       for (const reference of this.references) {
@@ -129,7 +229,7 @@ export class ComponentIndex {
         else this.referencesByKey.set(reference.key, [reference]);
       }
     }
-    return [...(this.referencesByKey.get(key) ?? [])];
+    return this.referencesByKey.get(key) ?? NO_REFERENCES;
   }
 
   /** The component the expression refers to, trying the longest `name.label` prefix first. */
@@ -186,6 +286,55 @@ export class ComponentIndex {
     }
     for (const child of childExprs(expr)) this.collectFromExpr(owner, child);
   }
+}
+
+const DECLARE = Symbol('declare');
+const END_OF_DECLARE = Symbol('end of declare');
+
+/** What declarationOf found for an argument block: the same statement object has the same text. */
+const argumentDeclarations = new WeakMap<Statement, string>();
+
+/**
+ * What a unit adds to the file's declarations: an argument block of a declare, what its custom
+ * component's spec takes from it (modules.ts declareSpec: label, optional, comment), so typing
+ * elsewhere in it changes nothing; an export block of a declare or an import block (also in a foreach
+ * template), the statement itself (the same object while its text is the same).
+ */
+function declarationOf(statement: Statement, declare: BlockStmt | undefined): unknown {
+  if (statement.kind !== 'block') return undefined;
+  if (declare && statement.name === 'argument') {
+    let declaration = argumentDeclarations.get(statement);
+    if (declaration === undefined) {
+      const literal = (name: string) => {
+        const attribute = statement.body.find((s) => s.kind === 'attribute' && s.name === name);
+        if (attribute?.kind !== 'attribute') return 'absent';
+        const value = attribute.value;
+        return value.kind === 'bool' || value.kind === 'string' ? `${value.kind} ${String(value.value)}` : 'computed';
+      };
+      declaration = `argument ${statement.label === undefined ? '(no label)' : JSON.stringify(statement.label)}\u0000${literal('optional')}\u0000${literal('comment')}`;
+      argumentDeclarations.set(statement, declaration);
+    }
+    return declaration;
+  }
+  if (declare && statement.name === 'export') return statement;
+  return hasImport(statement) ? statement : undefined;
+}
+
+function hasImport(block: BlockStmt): boolean {
+  if (block.name.startsWith('import.')) return true;
+  return (block.name === 'foreach' || block.name === 'template') && block.body.some((s) => s.kind === 'block' && hasImport(s));
+}
+
+/** Whether the components are these keys for blocks of these names, in this order. */
+function sameComponents(components: Map<string, BlockStmt>, keys: string[], names: string[]): boolean {
+  if (components.size !== keys.length) return false;
+  let i = 0;
+  let same = true;
+  components.forEach((block, key) => {
+    same &&= key === keys[i] && block.name === names[i];
+    i++;
+  });
+  return same;
 }
 
 /** Blocks whose body is at component level too: components declared inside a module or a foreach template are referenced by the same names. */

@@ -1,7 +1,6 @@
 import type { Finding, Position } from '../types';
 import type { LineIndex } from '../text';
 import type { BlockStmt, Statement } from './ast';
-import { ComponentIndex } from './components';
 import { editSession } from './reuse';
 import { otherFiles } from './scope';
 import type { AlloyRule, AlloyRuleContext } from './rule-context';
@@ -42,11 +41,11 @@ interface Environment {
   declarations: readonly unknown[];
 }
 
-interface Unit {
-  statement: Statement;
-  declare?: BlockStmt;
-  /** Which declare block (by document order) holds it; -1 at top level. */
-  declareOrdinal: number;
+/** The statements at component level, in document order, with the declare around each and its ordinal (-1 at top level). */
+interface Units {
+  statements: Statement[];
+  declares: (BlockStmt | undefined)[];
+  declareOrdinals: number[];
 }
 
 /** A unit's block findings as last found, with what they were found for. */
@@ -63,6 +62,10 @@ interface KeptUnit {
   declareOrdinal: number;
   /** Per block rule (in rule order): its findings, with their offsets relative to `start`. */
   findings: KeptFinding[][];
+  /** The same findings as reported where the unit is now (NO_FINDINGS when it has none). */
+  reported: Finding[][];
+  /** The lint that last found the unit in the file: entries of units gone are dropped after each lint. */
+  lint: number;
 }
 
 interface KeptFinding {
@@ -73,7 +76,9 @@ interface KeptFinding {
 
 interface LintCache {
   environment: Environment;
+  /** Updated in place from one lint to the next (an edit keeps most units: no new map per keystroke). */
   units: Map<Statement, KeptUnit>;
+  lints: number;
 }
 
 const CACHE_KEY = 'alloyLint';
@@ -85,43 +90,56 @@ const NO_FINDINGS: never[][] = [];
 export function runRules(ctx: AlloyRuleContext, rules: readonly AlloyRule[]): Finding[] {
   const blockRules = rules.filter((rule) => rule.scope === 'block');
   const session = editSession(ctx.parsed);
-  const { units, declarations } = unitsOf(ctx.parsed.ast.body);
-  const environment = session ? environmentOf(ctx, declarations) : undefined;
+  const units = unitsOf(ctx.parsed.ast.body);
+  const environment = session ? environmentOf(ctx) : undefined;
   const previous = session?.[CACHE_KEY] as LintCache | undefined;
-  const reusable = previous && environment && sameEnvironment(previous.environment, environment) ? previous.units : undefined;
-  const kept = new Map<Statement, KeptUnit>();
+  const reusable = previous !== undefined && environment !== undefined && sameEnvironment(previous.environment, environment);
+  // The previous cache is given up with this lint: its map and entries are updated in place.
+  const cache: LintCache | undefined = !environment ? undefined
+    : previous ? Object.assign(previous, { environment, lints: previous.lints + 1 }) : { environment, units: new Map(), lints: 0 };
+  if (cache && !reusable) cache.units.clear();
   const { lines, doc } = ctx.parsed;
 
-  const perUnit = units.map((unit): Finding[][] => {
-    const start = unit.statement.span.start;
-    // One context per unit: the rules share what the helpers collect for it (rule-context.ts, walk.ts).
-    const check = () => {
-      const unitContext: AlloyRuleContext = { ...ctx, unit: { statement: unit.statement, declare: unit.declare } };
-      return blockRules.map((rule) => rule.check(unitContext));
-    };
-    if (!session) return check();
+  const count = units.statements.length;
+  const perUnit: Finding[][][] = new Array(count);
+  for (let u = 0; u < count; u++) {
+    const statement = units.statements[u];
+    if (!cache) {
+      perUnit[u] = checkUnit(ctx, blockRules, statement, units.declares[u]);
+      continue;
+    }
+    const start = statement.span.start;
     const position = lines.positionAt(start);
-    const old = reusable?.get(unit.statement);
-    if (old && old.declareOrdinal === unit.declareOrdinal && sameSurroundings(lines, unit.statement, position, old) && old.owned === ownedFlags(ctx, unit.statement)) {
-      // The previous cache is given up with this lint: its entries are updated in place.
-      const unmoved = start === old.start && position.line === old.position.line && position.character === old.position.character;
+    const old = cache.units.get(statement);
+    if (old && old.declareOrdinal === units.declareOrdinals[u] && sameSurroundings(lines, statement, position, old) && ctx.index.sameOwnership(statement, old.owned)) {
+      // Findings are in lines and characters: a unit whose first line and column are the same (its
+      // text and the text around it on its lines are) has them where they were, whatever its offset.
+      const unmoved = position.line === old.position.line && position.character === old.position.character;
       if (!unmoved && old.findings !== NO_FINDINGS) {
-        old.findings = old.findings.map((ruleFindings) => ruleFindings.map((f) => ({ finding: moved(f, start, lines), offsets: f.offsets })));
+        for (const ruleFindings of old.findings) for (const kept of ruleFindings) kept.finding = moved(kept, start, lines);
+        old.reported = old.findings.map((ruleFindings) => ruleFindings.map((f) => f.finding));
       }
       old.start = start;
       old.position = position;
-      kept.set(unit.statement, old);
-      return old.findings === NO_FINDINGS ? NO_FINDINGS : old.findings.map((ruleFindings) => ruleFindings.map((f) => f.finding));
+      old.lint = cache.lints;
+      perUnit[u] = old.reported;
+      continue;
     }
-    const place = placeOf(lines, unit.statement, position);
-    const owned = ownedFlags(ctx, unit.statement);
-    const found = check();
+    const place = placeOf(lines, statement, position);
+    const found = checkUnit(ctx, blockRules, statement, units.declares[u]);
     const findings = found.every((ruleFindings) => ruleFindings.length === 0) ? NO_FINDINGS : found;
-    const keptFindings = findings === NO_FINDINGS ? NO_FINDINGS : keep(findings, unit.statement, place, lines, doc.uri);
-    if (keptFindings) kept.set(unit.statement, { ...place, start, owned, declareOrdinal: unit.declareOrdinal, findings: keptFindings });
-    return findings;
-  });
-  if (session && environment) session[CACHE_KEY] = { environment, units: kept } satisfies LintCache;
+    const keptFindings = findings === NO_FINDINGS ? NO_FINDINGS : keep(findings, statement, place, lines, doc.uri);
+    if (keptFindings) {
+      cache.units.set(statement, {
+        ...place, start, owned: ctx.index.ownership(statement), declareOrdinal: units.declareOrdinals[u], findings: keptFindings, reported: findings, lint: cache.lints,
+      });
+    } else {
+      cache.units.delete(statement);
+    }
+    perUnit[u] = findings;
+  }
+  if (cache) for (const [statement, kept] of cache.units) if (kept.lint !== cache.lints) cache.units.delete(statement);
+  if (session && cache) session[CACHE_KEY] = cache;
 
   const out: Finding[] = [];
   let blockIndex = 0;
@@ -136,34 +154,32 @@ export function runRules(ctx: AlloyRuleContext, rules: readonly AlloyRule[]): Fi
   return out;
 }
 
-/**
- * The statements at component level, in document order (declare bodies are descended into), and the
- * file's declarations: each declare's label, what makes its custom component's spec (its argument
- * and export blocks), the import blocks, and where each declare ends.
- */
-function unitsOf(body: Statement[]): { units: Unit[]; declarations: unknown[] } {
-  const units: Unit[] = [];
-  const declarations: unknown[] = [];
-  let declares = 0;
-  const visit = (statements: Statement[], declare: BlockStmt | undefined, declareOrdinal: number) => {
-    statements.forEach((statement) => {
-      if (statement.kind === 'block' && statement.name === 'declare') {
-        declarations.push(`declare ${statement.label ?? ''}`);
-        visit(statement.body, statement, declares++);
-        declarations.push('end of declare');
-        return;
-      }
-      const unit = { statement, declare, declareOrdinal };
-      const declaration = declarationOf(unit);
-      if (declaration !== undefined) declarations.push(declaration);
-      units.push(unit);
-    });
-  };
-  visit(body, undefined, -1);
-  return { units, declarations };
+/** The block rules' findings for one unit. One context per unit: the rules share what the helpers collect for it (rule-context.ts, walk.ts). */
+function checkUnit(ctx: AlloyRuleContext, blockRules: readonly AlloyRule[], statement: Statement, declare: BlockStmt | undefined): Finding[][] {
+  const unitContext: AlloyRuleContext = { ...ctx, unit: { statement, declare } };
+  return blockRules.map((rule) => rule.check(unitContext));
 }
 
-function environmentOf(ctx: AlloyRuleContext, declarations: unknown[]): Environment {
+/** The statements at component level, in document order (declare bodies are descended into). */
+function unitsOf(body: Statement[]): Units {
+  const units: Units = { statements: [], declares: [], declareOrdinals: [] };
+  let declares = 0;
+  const visit = (statements: Statement[], declare: BlockStmt | undefined, declareOrdinal: number) => {
+    for (const statement of statements) {
+      if (statement.kind === 'block' && statement.name === 'declare') {
+        visit(statement.body, statement, declares++);
+        continue;
+      }
+      units.statements.push(statement);
+      units.declares.push(declare);
+      units.declareOrdinals.push(declareOrdinal);
+    }
+  };
+  visit(body, undefined, -1);
+  return units;
+}
+
+function environmentOf(ctx: AlloyRuleContext): Environment {
   const tier = ctx.tier;
   return {
     config: ctx.analysis.config,
@@ -172,35 +188,8 @@ function environmentOf(ctx: AlloyRuleContext, declarations: unknown[]): Environm
     tier: tier ? [tier.tier, tier.how, JSON.stringify(tier.load ?? null)] : [],
     syntaxErrors: ctx.parsed.syntax.length > 0,
     components: ctx.index.signature,
-    declarations,
+    declarations: ctx.index.declarations,
   };
-}
-
-/**
- * What a unit adds to the file's declarations: an argument block of a declare, what its custom
- * component's spec takes from it (modules.ts declareSpec: label, optional, comment), so typing
- * elsewhere in it changes nothing; an export block of a declare or an import block (also in a foreach
- * template), the statement itself (the same object while its text is the same).
- */
-function declarationOf(unit: Unit): unknown {
-  const statement = unit.statement;
-  if (statement.kind !== 'block') return undefined;
-  if (unit.declare && statement.name === 'argument') {
-    const literal = (name: string) => {
-      const attribute = statement.body.find((s) => s.kind === 'attribute' && s.name === name);
-      if (attribute?.kind !== 'attribute') return 'absent';
-      const value = attribute.value;
-      return value.kind === 'bool' || value.kind === 'string' ? `${value.kind} ${String(value.value)}` : 'computed';
-    };
-    return `argument ${statement.label === undefined ? '(no label)' : JSON.stringify(statement.label)}\u0000${literal('optional')}\u0000${literal('comment')}`;
-  }
-  if (unit.declare && statement.name === 'export') return unit.statement;
-  return hasImport(statement) ? unit.statement : undefined;
-}
-
-function hasImport(block: BlockStmt): boolean {
-  if (block.name.startsWith('import.')) return true;
-  return (block.name === 'foreach' || block.name === 'template') && block.body.some((s) => s.kind === 'block' && hasImport(s));
 }
 
 function sameEnvironment(a: Environment, b: Environment): boolean {
@@ -210,19 +199,6 @@ function sameEnvironment(a: Environment, b: Environment): boolean {
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
-}
-
-function ownedFlags(ctx: AlloyRuleContext, statement: Statement): string {
-  if (statement.kind !== 'block') return '';
-  const labelled: BlockStmt[] = [];
-  const walk = (block: BlockStmt) => {
-    if (block.label !== undefined) labelled.push(block);
-    if (block.name === 'foreach' || block.name === 'template') for (const s of block.body) if (s.kind === 'block') walk(s);
-  };
-  walk(statement);
-  let flags = '';
-  for (const block of labelled) flags += ctx.index.components.get(ComponentIndex.keyOf(block)!) === block ? '1' : '0';
-  return flags;
 }
 
 function placeOf(lines: LineIndex, statement: Statement, position: Position): { position: Position; before: string; after: string; lineCount: number } {

@@ -74,10 +74,46 @@ export function importedModules(importer: string, block: BlockStmt, workspace: W
   });
 }
 
+/**
+ * The spec of a declare block, kept for the next versions of a document being edited: a declare an
+ * edit did not touch is the same object (alloy/reuse.ts), with the same text. What else its spec
+ * reads — the export types, through the file's components, custom components and imports — is the
+ * same while the file's components (`signature`), its declarations (components.ts `declarations`)
+ * and the other files' facts are.
+ */
+const keptSpecs = new WeakMap<BlockStmt, {
+  spec: ComponentSpec;
+  signature: string;
+  declarations: readonly unknown[];
+  workspace: readonly DocumentFacts[];
+}>();
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** Whether two lists of the workspace's facts are the same objects, leaving out those of `uri`. */
+function sameOtherFiles(a: readonly DocumentFacts[], b: readonly DocumentFacts[], uri: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && a[i].uri === uri) i++;
+    while (j < b.length && b[j].uri === uri) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a[i++] !== b[j++]) return false;
+  }
+}
+
 /** Resolves component names of one document (cached per request; the workspace may change between requests). */
 export class ComponentResolver {
   private readonly localSpecs = new Map<string, ComponentSpec>();
   private readonly cache = new Map<string, ComponentResolution>();
+  /** Whether a kept spec's declarations or workspace (lists shared by the specs kept from one version) are this version's, found once per list. */
+  private readonly sameAsNow = new Map<readonly unknown[], boolean>();
+  /** Local declares whose spec is being made, and those whose spec is not kept (see localDeclare). */
+  private readonly building = new Set<string>();
+  private readonly unkeepable = new Set<string>();
   private siblingFacts?: DocumentFacts[];
 
   constructor(
@@ -111,13 +147,41 @@ export class ComponentResolver {
     const block = this.index.declares.get(name);
     if (!block) return undefined;
     let spec = this.localSpecs.get(name);
-    if (!spec) {
-      // A declare's exports may refer to components whose types need this scope: guard recursion.
-      spec = { name, origin: 'declare', stability: 'ga', args: {}, blocks: {}, exports: {} };
-      this.localSpecs.set(name, spec);
+    if (spec) {
+      // A spec in the making (a cycle of exports), or made from one, depends on which declare was
+      // asked for first: so does every spec being made from it now, and none of them is kept.
+      if (this.building.has(name) || this.unkeepable.has(name)) for (const other of this.building) this.unkeepable.add(other);
+      return spec;
+    }
+    const kept = keptSpecs.get(block);
+    const all = this.workspace.all();
+    if (kept && kept.signature === this.index.signature && this.same(kept.declarations, () => sameItems(kept.declarations, this.index.declarations))
+      && this.same(kept.workspace, () => sameOtherFiles(kept.workspace, all, this.uri))) {
+      this.localSpecs.set(name, kept.spec);
+      return kept.spec;
+    }
+    // A declare's exports may refer to components whose types need this scope: guard recursion.
+    spec = { name, origin: 'declare', stability: 'ga', args: {}, blocks: {}, exports: {} };
+    this.localSpecs.set(name, spec);
+    this.building.add(name);
+    try {
       Object.assign(spec, declareSpec(block, this.exportType));
+    } finally {
+      this.building.delete(name);
+    }
+    if (!this.unkeepable.has(name)) {
+      keptSpecs.set(block, { spec, signature: this.index.signature, declarations: this.index.declarations, workspace: all });
     }
     return spec;
+  }
+
+  private same(list: readonly unknown[], compare: () => boolean): boolean {
+    let same = this.sameAsNow.get(list);
+    if (same === undefined) {
+      same = compare();
+      this.sameAsNow.set(list, same);
+    }
+    return same;
   }
 
   private lookup(name: string): ComponentResolution {

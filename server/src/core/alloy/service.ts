@@ -1,7 +1,8 @@
 import type { FormatService, SourceDocument } from '../service';
 import type { AnalysisContext } from '../context';
 import type { Finding, HoverResult, Position } from '../types';
-import { emptyFacts, type AlloyModuleFact, type DocumentFacts } from '../workspace';
+import { emptyFacts, type AlloyDeclareFact, type AlloyModuleFact, type DocumentFacts } from '../workspace';
+import type { ComponentSpec } from './schema/types';
 import { initAlloyParser, parseAlloy, type AlloyParsed } from './parser';
 import { definition, documentSymbols, foldingRanges, headerSpan, references } from './navigation';
 import { alloyHover } from './hover';
@@ -24,25 +25,67 @@ const ALLOY_LANGUAGE_IDS = new Set(['grafana-alloy', 'alloy', 'river']);
 
 export { componentIndex };
 
-/** What the file offers the other files of its folder and the files importing it as a module. */
-function moduleFacts(parsed: AlloyParsed, scope: AlloyScope): AlloyModuleFact {
-  const range = (block: Parameters<typeof headerSpan>[0]) => {
+/**
+ * What the file offers the other files of its folder and the files importing it as a module. With
+ * `previous` (the last facts of a document being edited), every part equal to the previous one is
+ * that same object: most edits change none, and the comparison below then stops at each part.
+ */
+function moduleFacts(parsed: AlloyParsed, scope: AlloyScope, previous: AlloyModuleFact | undefined): AlloyModuleFact {
+  const { lines } = parsed;
+  const components = sameOrNew(previous?.components, scope.index.components, (block, key, old) => {
+    const start = lines.positionAt(block.nameSpan.start);
+    const end = lines.positionAt(block.labelSpan?.end ?? block.nameSpan.end);
+    return old && old.key === key && samePosition(old.range.start, start) && samePosition(old.range.end, end) ? old : { key, range: { start, end } };
+  });
+  const referencedKeys = new Set<string>();
+  for (const reference of scope.index.references) referencedKeys.add(reference.key);
+  const referenced = sameOrNew(previous?.referenced, referencedKeys, (key, _, old) => (old === key ? old : key));
+  const declares = sameOrNew(previous?.declares, scope.index.declares, (block, name, old) => {
+    const spec = scope.modules.localDeclare(name)!;
+    const { arguments: args, exports } = specFacts(spec);
     const span = headerSpan(block);
-    return parsed.lines.range(span.start, span.end);
-  };
-  return {
-    components: [...scope.index.components].map(([key, block]) => ({ key, range: range(block) })),
-    referenced: [...new Set(scope.index.references.map((r) => r.key))],
-    declares: [...scope.index.declares].map(([name, block]) => {
-      const spec = scope.modules.localDeclare(name)!;
-      return {
-        name,
-        arguments: Object.entries(spec.args).map(([arg, s]) => ({ name: arg, required: Boolean(s.required) })),
-        exports: Object.entries(spec.exports).map(([exp, type]) => ({ name: exp, type })),
-        range: range(block),
-      };
-    }),
-  };
+    const start = lines.positionAt(span.start);
+    const end = lines.positionAt(span.end);
+    return old && old.name === name && old.arguments === args && old.exports === exports && samePosition(old.range.start, start) && samePosition(old.range.end, end)
+      ? old : { name, arguments: args, exports, range: { start, end } };
+  });
+  if (previous && components === previous.components && referenced === previous.referenced && declares === previous.declares) return previous;
+  return { components, referenced, declares };
+}
+
+/** A spec's arguments and exports as facts, the same arrays for the same spec (a declare an edit did not touch keeps its spec: modules.ts). */
+const specFactsOf = new WeakMap<ComponentSpec, Pick<AlloyDeclareFact, 'arguments' | 'exports'>>();
+function specFacts(spec: ComponentSpec): Pick<AlloyDeclareFact, 'arguments' | 'exports'> {
+  let facts = specFactsOf.get(spec);
+  if (!facts) {
+    facts = {
+      arguments: Object.entries(spec.args).map(([arg, s]) => ({ name: arg, required: Boolean(s.required) })),
+      exports: Object.entries(spec.exports).map(([exp, type]) => ({ name: exp, type })),
+    };
+    specFactsOf.set(spec, facts);
+  }
+  return facts;
+}
+
+/**
+ * The items `make` gives for each entry of `source`, in order (`make` gets the previous list's item at
+ * the same place, and returns it when equal): the previous list itself when every item is its own.
+ */
+function sameOrNew<K, V, T>(previous: readonly T[] | undefined, source: { forEach(visit: (value: V, key: K) => void): void; size: number }, make: (value: V, key: K, old: T | undefined) => T): T[] {
+  let out: T[] | undefined = previous && previous.length === source.size ? undefined : [];
+  let i = 0;
+  source.forEach((value, key) => {
+    const old = previous?.[i];
+    const item = make(value, key, old);
+    if (!out && item !== old) out = previous!.slice(0, i);
+    out?.push(item);
+    i++;
+  });
+  return out ?? (previous as T[]);
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
 }
 
 const FACTS_KEY = 'alloyFacts';
@@ -91,13 +134,13 @@ export const alloyService: FormatService<AlloyParsed> = {
         range: parsed.lines.range(block.nameSpan.start, block.labelSpan?.end ?? block.nameSpan.end),
       });
     }
-    facts.alloy = moduleFacts(parsed, alloyScope(parsed, ctx));
     // A document being edited: facts equal to the last ones it gave are those same objects, so the
     // engine sees at once that nothing changed for the other files (engine.ts sameFacts), and the
     // lint caches of the other files, which compare the facts they read by identity, stay valid.
     const session = editSession(parsed);
+    const previous = session?.[FACTS_KEY] as DocumentFacts | undefined;
+    facts.alloy = moduleFacts(parsed, alloyScope(parsed, ctx), previous?.alloy);
     if (session) {
-      const previous = session[FACTS_KEY] as DocumentFacts | undefined;
       if (previous && samePlainData(previous, facts)) return previous;
       session[FACTS_KEY] = facts;
     }

@@ -61,10 +61,9 @@ function findSenderLists(block: BlockStmt, spec: ComponentSpec): AttributeStmt[]
 
 /** Whether something refers to the component `key`, here or (looked up only when needed) in another file of the folder. */
 function referencedBy(ctx: AlloyRuleContext): (key: string) => boolean {
-  const local = new Set(ctx.index.references.map((r) => r.key));
   let siblings: Set<string> | undefined;
   return (key) => {
-    if (local.has(key)) return true;
+    if (ctx.index.referencesTo(key).length > 0) return true;
     siblings ??= new Set(ctx.modules.siblings().flatMap((facts) => facts.alloy!.referenced));
     return siblings.has(key);
   };
