@@ -183,6 +183,8 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
   const isNamed = (typeId: number) => typeId === ERROR_TYPE_ID || named[typeId];
   const spanOf = (frame: Frame): Span => ({ start: frame.start, end: frame.end });
   const errorAt = (frame: Frame): Expr => ({ kind: 'error', span: spanOf(frame) });
+  /** The text between two offsets, as a string of its own for the AST (copyOf). */
+  const cut = (start: number, end: number) => copyOf(text.slice(start, end));
 
   const frames: Frame[] = [];
   let root: AlloyFile | undefined;
@@ -310,7 +312,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
         }
         break;
       case Role.BlockName:
-        if (kind === Kind.Identifier) (parent.items ??= []).push(copyOf(text.slice(frame.start, frame.end)));
+        if (kind === Kind.Identifier) (parent.items ??= []).push(cut(frame.start, frame.end));
         break;
       case Role.Args:
         if (isElement(kind, typeId)) expressionIn(parent, frame, Slot.Item);
@@ -364,7 +366,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
         if (field === Field.Object && !parent.first) expressionIn(parent, frame, Slot.First);
         else if (field === Field.Member && !parent.tokenSpan) {
           locate(frame);
-          parent.token = copyOf(text.slice(frame.start, frame.end));
+          parent.token = cut(frame.start, frame.end);
           parent.tokenSpan = spanOf(frame);
         }
         break;
@@ -508,7 +510,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
     if (!name || frame.nameMissing) return undefined;
     return {
       kind: 'attribute',
-      name: copyOf(text.slice(name.start, name.end)),
+      name: cut(name.start, name.end),
       nameSpan: spanOf(name),
       value: frame.first ?? { kind: 'error', span: { start: frame.end, end: frame.end } },
       span: spanOf(frame),
@@ -539,7 +541,7 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
     // internal.go parseField accepts any STRING token).
     const quoted = key?.kind === Kind.String || key?.kind === Kind.RawString;
     const keyText = !key ? '' : key.kind === Kind.String ? decodeString(text, key)
-      : key.kind === Kind.RawString ? decodeRawString(text.slice(key.start, key.end)) : copyOf(text.slice(key.start, key.end));
+      : key.kind === Kind.RawString ? decodeRawString(cut(key.start, key.end)) : cut(key.start, key.end);
     return {
       key: keyText,
       keySpan: key ? spanOf(key) : spanOf(frame),
@@ -551,10 +553,13 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
 
   const makeExpression = (frame: Frame): Expr => {
     const span = spanOf(frame);
-    const raw = () => copyOf(text.slice(frame.start, frame.end));
+    const raw = () => cut(frame.start, frame.end);
     switch (frame.kind) {
       case Kind.String: return { kind: 'string', value: decodeString(text, frame), raw: raw(), span };
-      case Kind.RawString: return { kind: 'string', value: decodeRawString(raw()), raw: raw(), rawString: true, span };
+      case Kind.RawString: {
+        const written = raw();
+        return { kind: 'string', value: decodeRawString(written), raw: written, rawString: true, span };
+      }
       case Kind.Number: return { kind: 'number', value: Number(raw()), raw: raw(), span };
       case Kind.True:
       case Kind.False: return { kind: 'bool', value: frame.kind === Kind.True, raw: raw(), span };
@@ -608,9 +613,12 @@ export function convertTree(tree: Parser.Tree, text: string, problems: SyntaxPro
   }
 }
 
-/** A back-tick string's value: Go's strconv.Unquote drops carriage returns from raw strings; Alloy inherits that. */
-function decodeRawString(text: string): string {
-  return copyOf(text.slice(1, -1).replace(/\r/g, ''));
+/**
+ * A back-tick string's value: Go's strconv.Unquote drops carriage returns from raw strings; Alloy inherits
+ * that. `written` is already a string of its own (cut), so its part is too.
+ */
+function decodeRawString(written: string): string {
+  return written.slice(1, -1).replace(/\r/g, '');
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {

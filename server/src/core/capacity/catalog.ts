@@ -5,7 +5,6 @@ import type { TierSizing } from './model-types';
 import { configSchemas } from '../config';
 import { parseAlloyBytes, parseCpuQuantity, parseGoDuration, parseGoMemLimit, parseMemoryQuantity, type QuantityResult } from '../quantity';
 
-
 const BUILT_IN = new Set<unknown>(MODEL_TIERS);
 
 /**
