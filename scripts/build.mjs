@@ -2,8 +2,8 @@
 // two .wasm files web-tree-sitter needs next to them (the parser looks beside its own bundle first).
 // The server and CLI bundles go to dist/lib/; dist/server.js and dist/cli.js are small entries that run
 // them with a V8 code cache (server/src/loader/), so `node dist/server.js --stdio` stays the command.
-import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { build, transform } from 'esbuild';
+import { copyFileSync, mkdirSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,6 +52,22 @@ await Promise.all([
   // The pipeline webview's script, with dagre, for the browser inside VS Code's webview (no Node, no network).
   build({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['client/src/webview/pipeline.ts'], outfile: 'dist/webview/pipeline.js', minify: true, sourcemap: false }),
 ]);
+// The loader reads an ASCII bundle as a one-byte string (server/src/loader/compile-cache.ts): half the
+// memory of the two-byte string one character outside Latin-1 makes of the whole text. esbuild escapes
+// what is not ASCII in strings, template literals and identifiers (charset 'ascii', its default), but
+// writes comments as they are: a character there is replaced by '?' (by '??' for one outside the BMP,
+// so that columns, counted in UTF-16 units, stay those of the source map). Only there: the bundle
+// without its comments (esbuild's whitespace minification) must be ASCII already, else the build
+// fails and names the character (a regular expression, say, should spell it as an escape).
+async function keepAscii(file) {
+  const text = readFileSync(file, 'utf8');
+  if (!/[^\x00-\x7f]/.test(text)) return;
+  const { code } = await transform(text, { minifyWhitespace: true, legalComments: 'none', charset: 'ascii' });
+  const outside = code.match(/.{0,40}[^\x00-\x7f].{0,40}/);
+  if (outside) throw new Error(`${file}: a character that is not ASCII outside a comment: ${JSON.stringify(outside[0])}`);
+  writeFileSync(file, text.replace(/[^\x00-\x7f]/gu, (ch) => '?'.repeat(ch.length)));
+}
+await Promise.all(['dist/lib/server.js', 'dist/lib/cli.js'].map((file) => keepAscii(join(root, file))));
 chmodSync(join(dist, 'cli.js'), 0o755);
 copyFileSync(join(root, 'node_modules', 'web-tree-sitter', 'tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
 copyFileSync(join(root, 'grammars', 'alloy', 'tree-sitter-alloy.wasm'), join(dist, 'tree-sitter-alloy.wasm'));

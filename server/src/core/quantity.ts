@@ -137,7 +137,8 @@ export function parseGoDuration(input: string): QuantityResult {
   const sign = text.startsWith('-') ? -1 : 1;
   const body = text.replace(/^[+-]/, '');
   if (body === '') return fail('the duration is empty');
-  const parts = [...body.matchAll(/(\d+(?:\.\d*)?|\.\d+)([a-zµμ]*)/g)];
+  // µ (U+00B5) and μ (U+03BC), as escapes: scripts/build.mjs keeps the bundles ASCII (compile-cache.ts).
+  const parts = [...body.matchAll(/(\d+(?:\.\d*)?|\.\d+)([a-z\u00b5\u03bc]*)/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== body) {
     return fail(`"${text}" is not a duration (expected for example "200ms", "5s" or "1m30s")`);
   }

@@ -70,6 +70,28 @@ test('the first run writes the cache, the next one uses it, with the same result
   check(second.result, dir);
 });
 
+test('a bundle that is not ASCII is read as UTF-8, with or without its cache', () => {
+  // The loader reads an ASCII bundle as Latin-1 (faster, same text); read so, this one would be mojibake.
+  const dir = tempDir();
+  const cacheDir = path.join(dir, 'cache');
+  const bundle = writeBundle(dir, `${BODY}module.exports.result.text = 'é — µ μ 😀';`);
+  for (const expected of ['missing', 'used']) {
+    const { cache, result } = run(bundle, { HEADROOM_CACHE_DIR: cacheDir });
+    assert.equal(cache, expected);
+    assert.equal((result as { text: string }).text, 'é — µ μ 😀');
+  }
+});
+
+test('the server and CLI bundles build.mjs wrote are ASCII (one byte a character in memory)', () => {
+  // Their comments hold characters outside Latin-1 (em dashes) that build.mjs replaces; a single one
+  // left makes V8 hold the 2.6 MB text as a two-byte string, twice the memory, for the process's life.
+  for (const bundle of ['server.js', 'cli.js']) {
+    const bytes = fs.readFileSync(path.join(repoRoot(), 'dist', 'lib', bundle));
+    const at = bytes.findIndex((byte) => byte > 0x7f);
+    assert.equal(at, -1, `dist/lib/${bundle}: not ASCII at byte ${at}: ${JSON.stringify(bytes.subarray(Math.max(0, at - 40), at + 40).toString('utf8'))}`);
+  }
+});
+
 test('a changed bundle gets a new cache and the old one is removed', () => {
   const dir = tempDir();
   const cacheDir = path.join(dir, 'cache');
