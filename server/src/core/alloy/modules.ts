@@ -58,11 +58,37 @@ export function folderSiblings(uri: string, workspace: WorkspaceIndex): Document
   const own = uriPath(uri);
   if (!own) return [];
   const dir = path.posix.dirname(own);
-  return workspace.all().filter((facts) => {
-    if (facts.uri === uri || !facts.alloy) return false;
-    const other = uriPath(facts.uri);
-    return other !== undefined && other !== own && other.endsWith('.alloy') && path.posix.dirname(other) === dir;
-  });
+  return workspace.all().filter((facts) => facts.uri !== uri && facts.alloy !== undefined && isFolderSibling(own, dir, facts.uri));
+}
+
+/** Whether `other` is another .alloy file of the folder `dir` that holds the file at `own`. */
+function isFolderSibling(own: string, dir: string, other: string): boolean {
+  const file = uriPath(other);
+  return file !== undefined && file !== own && file.endsWith('.alloy') && path.posix.dirname(file) === dir;
+}
+
+/**
+ * Whether the facts of the file `uri` (with this component index) can read the facts of the file `other`.
+ * Of its facts only its declares' export types read other files (service.ts moduleFacts, through
+ * ComponentResolver.lookup): the declares of its folder's other .alloy files and of the modules its
+ * import.file blocks load. Any file a block's filename could name counts, also one that only makes a
+ * relative filename ambiguous (module-files.ts: then nothing is loaded). A file whose declares export
+ * nothing reads no other file.
+ */
+export function factsCanRead(uri: string, index: ComponentIndex, other: string): boolean {
+  if (other === uri) return false;
+  let exports = false;
+  for (const block of index.declares.values()) {
+    if (block.body.some((statement) => statement.kind === 'block' && statement.name === 'export')) {
+      exports = true;
+      break;
+    }
+  }
+  const own = exports ? uriPath(uri) : undefined;
+  if (own === undefined) return false;
+  if (isFolderSibling(own, path.posix.dirname(own), other)) return true;
+  for (const block of index.imports.values()) if (importedFiles(uri, block, [other]).length > 0) return true;
+  return false;
 }
 
 /** The workspace files (with Alloy facts) an `import.file` block loads; the editor's module-files.ts decides which. */
