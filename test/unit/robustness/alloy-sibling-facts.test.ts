@@ -252,7 +252,7 @@ async function countingEngine(): Promise<{ engine: HeadroomEngine; made: Map<str
   return { engine, made };
 }
 
-test('an edit makes again the facts of the files that read the edited one, and of no other', async () => {
+test('an edit makes again the facts of the files that can read the edited one, and of no other', async () => {
   const { engine, made } = await countingEngine();
   const plain = `${DIR}plain.alloy`;
   const elsewhere = 'file:///workspace/other/c.alloy';
@@ -264,21 +264,31 @@ test('an edit makes again the facts of the files that read the edited one, and o
     // Exports from declares, in another folder.
     engine.open({ uri: elsewhere, text: C_TEXT });
     let text = A_CONSUMER;
-    const type = (at: string, insert: string) => {
+    const type = (at: string, remove: number, insert: string) => {
       const offset = text.indexOf(at);
       assert.ok(offset >= 0, at);
       const lines = new LineIndex(text);
-      text = text.slice(0, offset) + insert + text.slice(offset);
-      return engine.update({ uri: A, text }, [{ range: lines.range(offset, offset), text: insert }]);
+      text = text.slice(0, offset) + insert + text.slice(offset + remove);
+      return engine.update({ uri: A, text }, [{ range: lines.range(offset, offset + remove), text: insert }]);
     };
-    type('  }\n\n  export', '  ');
+    type('  }\n\n  export', 0, '  ');
     made.clear();
     // A keystroke that changes no facts (a blank line inside a component): no other file's facts are made.
-    assert.equal(type('    output', '\n'), false);
+    assert.equal(type('    output', 0, '\n'), false);
     assert.deepEqual([...made], [[A, 1]]);
     made.clear();
-    // A keystroke in the export (the reference breaks, so its type changes): B's facts are made again; as they change, A's once more (A may read B); no other file's.
-    assert.equal(type('.input', 'x'), true);
+    // A keystroke in the export (the reference breaks, so its type changes): B's facts are made again
+    // (B's component `a` is A's declare). They change, but no file reads B: A's declare names built-in
+    // components only, `plain` exports nothing, and the other folder's C reads its own folder.
+    assert.equal(type('.input', 0, 'x'), true);
+    assert.deepEqual(new Map(made), new Map([[A, 1], [B, 1]]));
+    made.clear();
+    // A's declare given a component `b`, B's declare: A's export types can now read B's facts. B's do not change.
+    assert.equal(type('  export "out"', 0, '  b "y" { }\n\n'), true);
+    assert.deepEqual(new Map(made), new Map([[A, 1], [B, 1]]));
+    made.clear();
+    // The reference mended: B's facts change, and A's are made again once more, as they can read B's.
+    assert.equal(type('xx.input', 1, ''), true);
     assert.deepEqual(new Map(made), new Map([[A, 2], [B, 1]]));
   } finally {
     engine.dispose();

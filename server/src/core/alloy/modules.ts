@@ -69,26 +69,45 @@ function isFolderSibling(own: string, dir: string, other: string): boolean {
 
 /**
  * Whether the facts of the file `uri` (with this component index) can read the facts of the file `other`.
- * Of its facts only its declares' export types read other files (service.ts moduleFacts, through
- * ComponentResolver.lookup): the declares of its folder's other .alloy files and of the modules its
- * import.file blocks load. Any file a block's filename could name counts, also one that only makes a
- * relative filename ambiguous (module-files.ts: then nothing is loaded). A file whose declares export
- * nothing reads no other file.
+ * Of its facts only its declares' export types read other files (service.ts moduleFacts), and only
+ * through the names of its components (expr-types.ts findReference, ComponentResolver.lookup): a name
+ * that is no local declare reads the modules of the import.file block of its namespace, or, without a
+ * namespace and when no built-in component has it, the declares of its folder's other .alloy files.
+ * Any file an import.file block's filename could name counts, also one that only makes a relative
+ * filename ambiguous (module-files.ts: then nothing is loaded).
  */
 export function factsCanRead(uri: string, index: ComponentIndex, other: string): boolean {
   if (other === uri) return false;
-  let exports = false;
-  for (const block of index.declares.values()) {
-    if (block.body.some((statement) => statement.kind === 'block' && statement.name === 'export')) {
-      exports = true;
-      break;
+  const reads = otherFilesRead(index);
+  if (!reads.siblings && reads.imports.length === 0) return false;
+  const own = uriPath(uri);
+  if (own === undefined) return false;
+  if (reads.siblings && isFolderSibling(own, path.posix.dirname(own), other)) return true;
+  return reads.imports.some((block) => importedFiles(uri, block, [other]).length > 0);
+}
+
+/** What of other files the facts of a file with this index can read (see factsCanRead), once per index. */
+const filesRead = new WeakMap<ComponentIndex, { siblings: boolean; imports: BlockStmt[] }>();
+function otherFilesRead(index: ComponentIndex): { siblings: boolean; imports: BlockStmt[] } {
+  let reads = filesRead.get(index);
+  if (reads) return reads;
+  reads = { siblings: false, imports: [] };
+  const exports = [...index.declares.values()].some((block) => block.body.some((s) => s.kind === 'block' && s.name === 'export'));
+  if (exports) {
+    for (const block of index.components.values()) {
+      const name = block.name;
+      if (index.declares.has(name)) continue;
+      const dot = name.indexOf('.');
+      if (dot < 0) {
+        if (!COMPONENTS_BY_NAME.has(name)) reads.siblings = true;
+        continue;
+      }
+      const imported = index.imports.get(name.slice(0, dot));
+      if (imported?.name === 'import.file' && !reads.imports.includes(imported)) reads.imports.push(imported);
     }
   }
-  const own = exports ? uriPath(uri) : undefined;
-  if (own === undefined) return false;
-  if (isFolderSibling(own, path.posix.dirname(own), other)) return true;
-  for (const block of index.imports.values()) if (importedFiles(uri, block, [other]).length > 0) return true;
-  return false;
+  filesRead.set(index, reads);
+  return reads;
 }
 
 /** The workspace files (with Alloy facts) an `import.file` block loads; the editor's module-files.ts decides which. */
