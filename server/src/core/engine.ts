@@ -365,7 +365,7 @@ export class HeadroomEngine implements WorkspaceIndex {
       const next = new Set<string>();
       for (const [uri, entry] of this.documents) {
         const { service, parsed } = entry;
-        if (!service?.factsDependOn || !parsed || uri === this.replacedByScratch) continue;
+        if (!service?.factsDependOn || !parsed) continue;
         if (!this.readsAny(service, parsed, round)) continue;
         const before = entry.facts;
         this.refreshFacts(entry, parsed);

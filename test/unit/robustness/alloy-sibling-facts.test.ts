@@ -294,3 +294,28 @@ test('an edit makes again the facts of the files that can read the edited one, a
     engine.dispose();
   }
 });
+
+test('facts that never settle (each file\'s facts change whenever the other\'s do) stop after the stated bound, with a log line', async () => {
+  // A format whose facts are new on every call and read every other file: the worst a service can do.
+  let calls = 0;
+  const restless: FormatService = {
+    ...(alloyService as FormatService),
+    claims: (doc) => doc.uri.endsWith('.restless'),
+    parse: (doc) => ({ format: 'alloy', doc, lines: new LineIndex(doc.text) }),
+    facts: (parsed) => ({ uri: parsed.doc.uri, format: 'alloy', workloads: [], hpas: [], memoryLimiters: [{ label: String(++calls), range: new LineIndex('').range(0, 0) }] }),
+    factsDependOn: (parsed, uri) => uri !== parsed.doc.uri,
+  };
+  const logged: string[] = [];
+  const engine = new HeadroomEngine({ services: [restless], catalog: defaultCatalog, log: (message) => logged.push(message) });
+  try {
+    engine.open({ uri: 'file:///w/a.restless', text: '' });
+    assert.equal(calls, 1);
+    engine.open({ uri: 'file:///w/b.restless', text: '' });
+    // b's own facts, then 16 rounds, each making again the facts of the one file reading the other.
+    assert.equal(calls, 2 + 16);
+    assert.equal(logged.length, 1);
+    assert.match(logged[0], /still changed after 16 rounds/);
+  } finally {
+    engine.dispose();
+  }
+});
