@@ -4,27 +4,45 @@ import type { Position, Range } from './types';
  * Converts between string offsets and line/character positions for one text. Lines end at `\n`,
  * `\r\n` or a lone `\r`, as LSP defines them; out-of-range positions are clamped, never thrown on.
  */
+/**
+ * Where a LineIndex collects line starts before it keeps a copy of their exact size (a LineIndex is made
+ * for every version of an edited file: an array grown by pushes left about three times its size in
+ * garbage). Its first element, the first line's start, is always 0; it grows to the most lines a text
+ * had, 4 bytes a line.
+ */
+let scratch: Uint32Array = new Uint32Array(1024);
+
+function grown(starts: Uint32Array): Uint32Array {
+  const larger = new Uint32Array(starts.length * 2);
+  larger.set(starts);
+  return larger;
+}
+
 export class LineIndex {
-  private readonly lineStarts: number[];
+  /** Offsets fit: a JavaScript string holds fewer than 2^32 characters. */
+  private readonly lineStarts: Uint32Array;
 
   constructor(readonly text: string) {
-    const starts = [0];
     if (text.indexOf('\r') === -1) {
       // No carriage return (the usual case): the native search is several times faster than a loop.
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
+      let count = 1;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+        if (count === scratch.length) scratch = grown(scratch);
+        scratch[count++] = i + 1;
+      }
+      this.lineStarts = scratch.slice(0, count);
       return;
     }
+    let count = 1;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (ch === 10 /* \n */) {
-        starts.push(i + 1);
+      if (ch === 13 /* \r */ || ch === 10 /* \n */) {
+        if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+        if (count === scratch.length) scratch = grown(scratch);
+        scratch[count++] = i + 1;
       }
     }
-    this.lineStarts = starts;
+    this.lineStarts = scratch.slice(0, count);
   }
 
   get lineCount(): number {

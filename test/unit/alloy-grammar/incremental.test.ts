@@ -63,3 +63,27 @@ test('changes that do not lead to the new text fall back to a fresh parse', () =
   assert.equal(result.ast.body[0].kind === 'attribute' && result.ast.body[0].name, 'b');
   result.dispose();
 });
+
+test('a change checked against the new text: a text that differs before or after it, or is longer, is parsed afresh', () => {
+  // The old text has a NUL, an illegal character: a trusted change carries it over, moved by the
+  // change's length, and the findings then differ from a fresh parse's.
+  const old = 'a = 1\nb = "\0"\nc = 3\n';
+  const nul = old.indexOf('\0');
+  const cases = [
+    { what: 'after the change', change: change(old, 0, 1, 'x'), text: 'x' + old.slice(1, nul) + 'q' + old.slice(nul + 1) },
+    { what: 'before the change', change: change(old, old.length - 2, old.length - 1, '4'), text: old.slice(0, nul) + 'q' + old.slice(nul + 1, old.length - 2) + '4\n' },
+    { what: 'longer in the change', change: change(old, 0, 1, 'x'), text: 'xy' + old.slice(1) },
+  ];
+  for (const { what, change: { change: edit, text: claimed }, text } of cases) {
+    assert.notEqual(text, claimed, what);
+    // A version made by an edit (here an empty one) is what carries its character problems to the next.
+    const opened = parseAlloy({ uri: 'file:///t.alloy', text: old });
+    const parsed = parseAlloy({ uri: 'file:///t.alloy', text: old }, { parsed: opened, changes: [change(old, 0, 0, '').change] });
+    assert.ok(parsed.syntax.some((f) => f.message === 'illegal character NUL'), what);
+    const result = parseAlloy({ uri: 'file:///t.alloy', text }, { parsed, changes: [edit] });
+    const fresh = parseAlloy({ uri: 'file:///t.alloy', text });
+    assert.deepEqual(snapshot(result), snapshot(fresh), what);
+    result.dispose();
+    fresh.dispose();
+  }
+});

@@ -115,7 +115,9 @@ test('a file closed and re-indexed with the same text keeps its workspace symbol
 
 test('LineIndex: the same line starts for every line ending, with or without a carriage return in the text', async () => {
   const { LineIndex } = await import('../../../server/src/core/text');
-  for (const text of ['', 'a', 'a\nb\n', '\n\n', 'a\r\nb\rc\nd', 'é😀\nx', 'x\r']) {
+  // Texts of more lines than the index's first scratch buffer (1024), each followed by shorter ones.
+  const many = ['a\n'.repeat(3000), 'x\r\n'.repeat(2500) + 'y\r'];
+  for (const text of ['', 'a', 'a\nb\n', many[0], '\n\n', 'a\r\nb\rc\nd', many[1], 'é😀\nx', 'x\r']) {
     const lines = new LineIndex(text);
     const expected: number[] = [0];
     for (let i = 0; i < text.length; i++) {
