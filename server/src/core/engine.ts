@@ -82,11 +82,16 @@ export class HeadroomEngine implements WorkspaceIndex {
   setConfig(config: HeadroomConfig, catalog?: TierCatalog): void {
     this.config = config;
     if (catalog) this.catalog = catalog;
-    for (const entry of this.documents.values()) {
+    const changed: string[] = [];
+    for (const [uri, entry] of this.documents) {
+      const before = entry.facts;
       const tooLarge = Buffer.byteLength(entry.doc.text, 'utf8') > config.maxFileBytes;
       if (entry.parsed && !tooLarge) this.refreshFacts(entry, entry.parsed);
       else if (tooLarge !== (entry.tooLarge !== undefined) || (!entry.parsed && !tooLarge)) this.reparse(entry);
+      if (!sameFacts(before, entry.facts)) changed.push(uri);
     }
+    // A document whose facts were made before those of a file they read were made again.
+    this.refreshDependents(changed);
     // Indexed facts were computed under the old configuration (tiers decide workloads): index afresh.
     this.indexedText.clear();
   }
@@ -132,9 +137,11 @@ export class HeadroomEngine implements WorkspaceIndex {
    * its cross-file rules see that file without parsing it again.
    */
   addFacts(facts: DocumentFacts): void {
+    const before = this.scanned.get(facts.uri);
     if (publishes(facts)) this.scanned.set(facts.uri, facts);
     else this.scanned.delete(facts.uri);
     this.allFacts = undefined;
+    if (!this.documents.has(facts.uri) && !sameFacts(before, this.scanned.get(facts.uri))) this.refreshDependents([facts.uri]);
   }
 
   get(uri: string): DocumentFacts | undefined {
@@ -160,7 +167,7 @@ export class HeadroomEngine implements WorkspaceIndex {
       this.allFacts = undefined;
       if (closed.symbols) this.scannedSymbols.set(doc.uri, { format: closed.format, symbols: closed.symbols });
       else this.scannedSymbols.delete(doc.uri);
-      return !this.documents.has(doc.uri) && !sameFacts(before, this.scanned.get(doc.uri));
+      return this.scannedChanged(doc.uri, before);
     }
     const service = this.services.find((s) => this.safeClaims(s, doc));
     let facts: DocumentFacts | undefined;
@@ -182,7 +189,14 @@ export class HeadroomEngine implements WorkspaceIndex {
     this.allFacts = undefined;
     if (service && symbols) this.scannedSymbols.set(doc.uri, { format: service.format, symbols });
     else this.scannedSymbols.delete(doc.uri);
-    return !this.documents.has(doc.uri) && !sameFacts(before, this.scanned.get(doc.uri));
+    return this.scannedChanged(doc.uri, before);
+  }
+
+  /** Whether the scanned facts of `uri` changed from `before` for the index (an open document's win), making its dependents' facts again. */
+  private scannedChanged(uri: string, before: DocumentFacts | undefined): boolean {
+    const changed = !this.documents.has(uri) && !sameFacts(before, this.scanned.get(uri));
+    if (changed) this.refreshDependents([uri]);
+    return changed;
   }
 
   /** Drops a deleted file from the scan index. Returns true when the index changed. */
@@ -193,7 +207,7 @@ export class HeadroomEngine implements WorkspaceIndex {
     this.indexedText.delete(uri);
     this.closedFacts.delete(uri);
     this.scannedSymbols.delete(uri);
-    return !this.documents.has(uri) && publishes(before);
+    return this.scannedChanged(uri, before);
   }
 
   has(uri: string): boolean {
@@ -225,7 +239,17 @@ export class HeadroomEngine implements WorkspaceIndex {
     this.allFacts = undefined;
     this.reparse(entry);
     // Before this, the index held the previous version's facts, or the scanned file's.
-    return !sameFacts(previous ? previous.facts : this.scanned.get(doc.uri), entry.facts);
+    return this.openFactsChanged(doc.uri, previous ? previous.facts : this.scanned.get(doc.uri), entry.facts);
+  }
+
+  /**
+   * Whether a document's facts changed from `before` to `after`, making its dependents' facts again. Not
+   * while fix-all lints a scratch copy: the others keep the facts they read from the original.
+   */
+  private openFactsChanged(uri: string, before: DocumentFacts | undefined, after: DocumentFacts | undefined): boolean {
+    const changed = !sameFacts(before, after);
+    if (changed && this.replacedByScratch === undefined) this.refreshDependents([uri]);
+    return changed;
   }
 
   /** Applies incremental changes whose result is `doc.text`. Returns true when cross-file facts changed. */
@@ -239,7 +263,7 @@ export class HeadroomEngine implements WorkspaceIndex {
     const before = entry.facts;
     entry.doc = doc;
     this.reparse(entry, changes);
-    return !sameFacts(before, entry.facts);
+    return this.openFactsChanged(doc.uri, before, entry.facts);
   }
 
   /** Closes a document; its scanned facts, if any, take over. Returns true when cross-file facts changed. */
@@ -264,7 +288,7 @@ export class HeadroomEngine implements WorkspaceIndex {
     if (entry.parsed) dispose(entry.parsed);
     this.documents.delete(uri);
     this.allFacts = undefined;
-    return !sameFacts(entry.facts, this.scanned.get(uri));
+    return this.openFactsChanged(uri, entry.facts, this.scanned.get(uri));
   }
 
   private safeClaims(service: FormatService, doc: SourceDocument): boolean {
@@ -318,6 +342,47 @@ export class HeadroomEngine implements WorkspaceIndex {
       entry.facts = emptyFacts(entry.doc.uri, service.format);
     }
     this.allFacts = undefined;
+  }
+
+  /**
+   * Makes again the facts of the open documents that can read the facts of the files `changed` (their
+   * service's factsDependOn), whose facts just changed; then those of the documents that can read the ones
+   * that changed in turn, and so on, in rounds. A round makes each document's facts at most once: it
+   * costs at most one facts() per open document that can read the files of the round, and a document
+   * that reads none of them is not made again. Facts equal to the ones a document had stay those very
+   * objects (lint caches and Alloy scopes compare the facts they read by identity). A change carried by k
+   * references from file to file settles within k + 1 rounds; files reading each other (A reads B reads
+   * A) settle when a round changes nothing, and the propagation stops after MAX_FACTS_ROUNDS rounds
+   * whatever happens: at most MAX_FACTS_ROUNDS facts() per open document per change.
+   */
+  private refreshDependents(changed: Iterable<string>): void {
+    let round = new Set(changed);
+    for (let rounds = 0; round.size > 0; rounds++) {
+      if (rounds === MAX_FACTS_ROUNDS) {
+        this.log(`The facts of ${[...round].join(', ')} still changed after ${MAX_FACTS_ROUNDS} rounds of making again those of the files reading them: left as they are.`);
+        return;
+      }
+      const next = new Set<string>();
+      for (const [uri, entry] of this.documents) {
+        const { service, parsed } = entry;
+        if (!service?.factsDependOn || !parsed) continue;
+        if (!this.readsAny(service, parsed, round)) continue;
+        const before = entry.facts;
+        this.refreshFacts(entry, parsed);
+        if (before !== undefined && JSON.stringify(before) === JSON.stringify(entry.facts)) entry.facts = before;
+        else next.add(uri);
+      }
+      round = next;
+    }
+  }
+
+  private readsAny(service: FormatService, parsed: ParsedDocument, uris: Set<string>): boolean {
+    try {
+      for (const uri of uris) if (service.factsDependOn!(parsed, uri)) return true;
+    } catch (error) {
+      this.log(`${service.format}.factsDependOn failed on ${parsed.doc.uri}: ${describe(error)}`);
+    }
+    return false;
   }
 
   /** All findings for the document, with the configured severities; `[]` for files no format claims. */
@@ -537,6 +602,9 @@ export class HeadroomEngine implements WorkspaceIndex {
     }
   }
 }
+
+/** How many rounds of making dependent documents' facts again one change may take (see `refreshDependents`). */
+const MAX_FACTS_ROUNDS = 16;
 
 /** How many closed documents' facts are kept for the re-index of their file (see `closedFacts`). */
 const CLOSED_FACTS_KEPT = 8;

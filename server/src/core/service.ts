@@ -49,6 +49,13 @@ export interface FormatService<P extends ParsedDocument = ParsedDocument> {
   parse(doc: SourceDocument, previous?: { parsed: P; changes: TextChange[] }): P;
   /** Facts other files need (workloads, container limits, HPA targets, memory_limiter limits…). */
   facts(parsed: P, ctx: AnalysisContext): DocumentFacts;
+  /**
+   * Whether this document's facts can read the facts of the file `uri` (Alloy: a declare's export types
+   * read the declares of its folder's other files and of its imported modules). The engine makes an open
+   * document's facts again when those of a file they can read change. Left out: facts read no other file.
+   * Called for every open document whenever some file's facts change: it must be cheap.
+   */
+  factsDependOn?(parsed: P, uri: string): boolean;
   /** Syntax findings plus every rule's findings, before per-rule severity overrides. */
   lint(parsed: P, ctx: AnalysisContext): Finding[];
   hover(parsed: P, position: Position, ctx: AnalysisContext): HoverResult | null;

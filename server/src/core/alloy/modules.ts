@@ -58,11 +58,56 @@ export function folderSiblings(uri: string, workspace: WorkspaceIndex): Document
   const own = uriPath(uri);
   if (!own) return [];
   const dir = path.posix.dirname(own);
-  return workspace.all().filter((facts) => {
-    if (facts.uri === uri || !facts.alloy) return false;
-    const other = uriPath(facts.uri);
-    return other !== undefined && other !== own && other.endsWith('.alloy') && path.posix.dirname(other) === dir;
-  });
+  return workspace.all().filter((facts) => facts.uri !== uri && facts.alloy !== undefined && isFolderSibling(own, dir, facts.uri));
+}
+
+/** Whether `other` is another .alloy file of the folder `dir` that holds the file at `own`. */
+function isFolderSibling(own: string, dir: string, other: string): boolean {
+  const file = uriPath(other);
+  return file !== undefined && file !== own && file.endsWith('.alloy') && path.posix.dirname(file) === dir;
+}
+
+/**
+ * Whether the facts of the file `uri` (with this component index) can read the facts of the file `other`.
+ * Of its facts only its declares' export types read other files (service.ts moduleFacts), and only
+ * through the names of its components (expr-types.ts findReference, ComponentResolver.lookup): a name
+ * that is no local declare reads the modules of the import.file block of its namespace, or, without a
+ * namespace and when no built-in component has it, the declares of its folder's other .alloy files.
+ * Any file an import.file block's filename could name counts, also one that only makes a relative
+ * filename ambiguous (module-files.ts: then nothing is loaded).
+ */
+export function factsCanRead(uri: string, index: ComponentIndex, other: string): boolean {
+  if (other === uri) return false;
+  const reads = otherFilesRead(index);
+  if (!reads.siblings && reads.imports.length === 0) return false;
+  const own = uriPath(uri);
+  if (own === undefined) return false;
+  if (reads.siblings && isFolderSibling(own, path.posix.dirname(own), other)) return true;
+  return reads.imports.some((block) => importedFiles(uri, block, [other]).length > 0);
+}
+
+/** What of other files the facts of a file with this index can read (see factsCanRead), once per index. */
+const filesRead = new WeakMap<ComponentIndex, { siblings: boolean; imports: BlockStmt[] }>();
+function otherFilesRead(index: ComponentIndex): { siblings: boolean; imports: BlockStmt[] } {
+  let reads = filesRead.get(index);
+  if (reads) return reads;
+  reads = { siblings: false, imports: [] };
+  const exports = [...index.declares.values()].some((block) => block.body.some((s) => s.kind === 'block' && s.name === 'export'));
+  if (exports) {
+    for (const block of index.components.values()) {
+      const name = block.name;
+      if (index.declares.has(name)) continue;
+      const dot = name.indexOf('.');
+      if (dot < 0) {
+        if (!COMPONENTS_BY_NAME.has(name)) reads.siblings = true;
+        continue;
+      }
+      const imported = index.imports.get(name.slice(0, dot));
+      if (imported?.name === 'import.file' && !reads.imports.includes(imported)) reads.imports.push(imported);
+    }
+  }
+  filesRead.set(index, reads);
+  return reads;
 }
 
 /** The workspace files (with Alloy facts) an `import.file` block loads; the editor's module-files.ts decides which. */

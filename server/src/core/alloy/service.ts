@@ -19,6 +19,7 @@ import { editSession } from './reuse';
 import { documentHighlights, prepareRename, rename } from './rename';
 import { signatureHelp, stdlibHover } from './signature-help';
 import { workspaceSymbols } from './workspace-symbols';
+import { factsCanRead } from './modules';
 import { formatAlloyEdits, formatAlloyRange } from './format';
 
 const ALLOY_LANGUAGE_IDS = new Set(['grafana-alloy', 'alloy', 'river']);
@@ -146,6 +147,8 @@ export const alloyService: FormatService<AlloyParsed> = {
     }
     return facts;
   },
+
+  factsDependOn: (parsed: AlloyParsed, uri: string) => factsCanRead(parsed.doc.uri, componentIndex(parsed), uri),
 
   lint(parsed: AlloyParsed, ctx: AnalysisContext): Finding[] {
     const { selection, findings } = selectTier(parsed, ctx);
