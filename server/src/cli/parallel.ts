@@ -6,10 +6,17 @@ import type { DocumentFacts } from '../core/workspace';
 import { createEngine, loadSettings } from './workspace';
 
 // `headroom check` over many files on every core, with the output of a serial run. Cross-file rules
-// need every file's facts before any file is linted, so a check has two rounds:
+// need every file's facts before any file is linted, and a file's facts can read other files' facts
+// (FormatService.factsDependOn: an Alloy declare exporting what a sibling file's declare exports), so a
+// check has three steps:
 //   1. open: the documents are shared out one at a time (the largest first) between this thread and
-//      worker threads; each parses its documents — once — and sends back their facts;
-//   2. lint: every thread gets every document's facts and lints the ones it holds (their parse kept).
+//      worker threads; each parses its documents — once — and sends back their facts, made seeing only
+//      the documents that thread holds;
+//   2. settle: every thread gets every document's facts (its engine makes again those of its documents
+//      that read them) and answers with the facts of its documents that changed; these go to every thread
+//      again, until no thread answers with a change — the facts a single engine settles on. A check where
+//      no file's facts read another's costs one exchange, the one that learns that nothing changed;
+//   3. lint: every thread lints the documents it holds (their parse kept).
 // The engine orders cross-file facts by URI, so each thread sees them as a single engine would; results
 // and log lines are returned per document, in the order the documents were given.
 
@@ -27,6 +34,12 @@ export interface ParallelCheck {
   configPath?: string;
   /** Threads to use, this one included; default: `defaultJobs`. */
   jobs?: number;
+  /**
+   * Deal the documents out: thread t (this one is 0) takes the documents at t, t + jobs, t + 2·jobs …
+   * of the largest-first order, rather than the next one left whenever it is free. Which thread holds
+   * which document then does not depend on timing: tests use it to put files on different threads.
+   */
+  dealt?: boolean;
 }
 
 /** What `check` reads from an engine, answered from the threads' results. */
@@ -55,13 +68,25 @@ export function defaultJobs(chars: number, cores = os.availableParallelism(), lo
 
 type ToWorker =
   | { kind: 'open'; index: number; doc: CheckDocument }
-  | { kind: 'lint'; facts: DocumentFacts[] };
+  | { kind: 'settle'; facts: DocumentFacts[] }
+  | { kind: 'lint' };
 type Opened = { format?: string; facts?: DocumentFacts; log: string };
+/** The facts of a thread's documents that changed since it last sent them, and what its engine logged. */
+type Settled = { facts: DocumentFacts[]; log: string };
 type Linted = { index: number; findings: Finding[]; log: string };
 type FromWorker =
   | { kind: 'ready' }
   | ({ kind: 'opened'; index: number } & Opened)
+  | ({ kind: 'settled' } & Settled)
   | { kind: 'linted'; results: Linted[] };
+
+/**
+ * How many settle exchanges a check may take: the engine's bound on rounds of making dependent facts
+ * again (MAX_FACTS_ROUNDS in core/engine.ts). An exchange carries a change across at least one thread
+ * boundary of a chain of files reading each other's facts (each thread settles its own documents within
+ * one), so a chain crossing threads k times settles within k + 1 exchanges.
+ */
+const MAX_SETTLE_ROUNDS = 16;
 
 /**
  * Checks `docs` on several threads. Undefined when one thread is the better choice (`--jobs 1`, one
@@ -74,18 +99,26 @@ export async function checkInParallel(request: ParallelCheck): Promise<CheckedDo
 
   const opened: Opened[] = [];
   const linted: Linted[] = [];
+  let settleLog = '';
   // Largest first, so no thread is left with a big document at the end.
-  const queue = request.docs.map((_, index) => index).sort((a, b) => request.docs[b].text.length - request.docs[a].text.length || a - b);
+  const order = request.docs.map((_, index) => index).sort((a, b) => request.docs[b].text.length - request.docs[a].text.length || a - b);
+  const queues = Array.from({ length: jobs }, (_, thread) => (request.dealt ? order.filter((_, at) => at % jobs === thread) : order));
   // The workers start first: they load the code and the wasm on their own cores while this thread
   // creates its engine.
   const workers = Array.from({ length: jobs - 1 }, () => startWorker(request));
+  // The workers that hold a document (a format claimed it): only they take part in steps 2 and 3.
+  const holding = new Set<WorkerHandle>();
   let local: DocumentChecker | undefined;
   try {
     local = await DocumentChecker.create(request.cwd, request.configPath);
-    // Round 1: every thread takes the next document until none is left.
-    const workersDone = workers.map((worker) => new Promise<void>((resolve, reject) => {
+    // Step 1: every thread takes the next document until none is left.
+    const workersDone = workers.map((worker, at) => new Promise<void>((resolve, reject) => {
+      const queue = queues[at + 1];
       worker.onMessage = (message) => {
-        if (message.kind === 'opened') opened[message.index] = message;
+        if (message.kind === 'opened') {
+          opened[message.index] = message;
+          if (message.format) holding.add(worker);
+        }
         if (message.kind !== 'ready' && message.kind !== 'opened') return;
         const index = queue.shift();
         if (index === undefined) return resolve();
@@ -93,26 +126,33 @@ export async function checkInParallel(request: ParallelCheck): Promise<CheckedDo
       };
       worker.onError = reject;
     }));
-    for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+    for (let index = queues[0].shift(); index !== undefined; index = queues[0].shift()) {
       opened[index] = local.open(index, request.docs[index]);
       // Let the workers' requests for their next document in between documents.
       await new Promise((resolve) => setImmediate(resolve));
     }
     await Promise.all(workersDone);
+    const threads = [...holding];
 
-    // Round 2: every thread lints its documents with every document's facts.
-    const facts = opened.flatMap((result) => (result.facts ? [result.facts] : []));
-    const lintsDone = workers.map((worker) => new Promise<void>((resolve, reject) => {
-      worker.onMessage = (message) => {
-        if (message.kind !== 'linted') return;
-        for (const result of message.results) linted[result.index] = result;
-        resolve();
-      };
-      worker.onError = reject;
-      worker.send({ kind: 'lint', facts });
-    }));
-    for (const result of local.lint(facts)) linted[result.index] = result;
-    await Promise.all(lintsDone);
+    // Step 2: every document's facts to every thread, then the ones that changed, until none does.
+    let changed = opened.flatMap((result) => (result.facts ? [result.facts] : []));
+    for (let rounds = 0; changed.length > 0; rounds++) {
+      if (rounds === MAX_SETTLE_ROUNDS) {
+        settleLog += `The facts of ${changed.map((facts) => facts.uri).join(', ')} still changed after ${MAX_SETTLE_ROUNDS} exchanges of facts between the check's threads: left as they are.\n`;
+        break;
+      }
+      const message: ToWorker = { kind: 'settle', facts: changed };
+      const answers = threads.map((worker) => ask(worker, message, 'settled'));
+      const own = local.settle(changed);
+      const settled = [own, ...(await Promise.all(answers))];
+      settleLog += settled.map((answer) => answer.log).join('');
+      changed = settled.flatMap((answer) => answer.facts);
+    }
+
+    // Step 3: every thread lints its documents with the settled facts.
+    const lints = threads.map((worker) => ask(worker, { kind: 'lint' }, 'linted'));
+    for (const result of local.lint()) linted[result.index] = result;
+    for (const answer of await Promise.all(lints)) for (const result of answer.results) linted[result.index] = result;
   } catch {
     // A worker that could not start or died: the caller checks serially instead.
     return undefined;
@@ -127,13 +167,15 @@ export async function checkInParallel(request: ParallelCheck): Promise<CheckedDo
   return {
     formatOf: (uri) => opened[at(uri)]?.format,
     lint: (uri) => linted[at(uri)]?.findings ?? [],
-    log: request.docs.map((_, index) => (opened[index]?.log ?? '') + (linted[index]?.log ?? '')).join(''),
+    log: request.docs.map((_, index) => (opened[index]?.log ?? '') + (linted[index]?.log ?? '')).join('') + settleLog,
   };
 }
 
 /** One thread's share of a check: the documents it opened stay open (parsed once) until it lints them. */
 class DocumentChecker {
   private readonly mine = new Map<number, string>();
+  /** The facts of each of its documents as this thread last sent them. */
+  private readonly sent = new Map<string, DocumentFacts | undefined>();
   private log = '';
   private engine!: HeadroomEngine;
 
@@ -153,11 +195,31 @@ class DocumentChecker {
       return { log: this.log };
     }
     this.mine.set(index, doc.uri);
-    return { format, facts: this.engine.get(doc.uri), log: this.log };
+    const facts = this.engine.get(doc.uri);
+    this.sent.set(doc.uri, facts);
+    return { format, facts, log: this.log };
   }
 
-  lint(facts: DocumentFacts[]): Linted[] {
+  /**
+   * Takes the other threads' facts (the engine makes again those of this thread's documents that read
+   * them) and answers with the facts of its documents that changed since it sent them: the ones made
+   * again now, and the ones made again in step 1 by a document opened after them. The engine keeps the
+   * very object when facts made again are equal, so identity tells a change.
+   */
+  settle(facts: DocumentFacts[]): Settled {
+    this.log = '';
     for (const fact of facts) if (!this.engine.has(fact.uri)) this.engine.addFacts(fact);
+    const changed: DocumentFacts[] = [];
+    for (const uri of this.mine.values()) {
+      const now = this.engine.get(uri);
+      if (now === this.sent.get(uri)) continue;
+      this.sent.set(uri, now);
+      if (now) changed.push(now);
+    }
+    return { facts: changed, log: this.log };
+  }
+
+  lint(): Linted[] {
     const results: Linted[] = [];
     for (const [index, uri] of this.mine) {
       this.log = '';
@@ -177,6 +239,17 @@ interface WorkerHandle {
   terminate(): Promise<number>;
   onMessage: (message: FromWorker) => void;
   onError: (error: Error) => void;
+}
+
+/** Sends `message` to a worker and resolves with its answer of kind `kind` (rejects if the worker dies). */
+function ask<K extends FromWorker['kind']>(worker: WorkerHandle, message: ToWorker, kind: K): Promise<Extract<FromWorker, { kind: K }>> {
+  return new Promise((resolve, reject) => {
+    worker.onMessage = (answer) => {
+      if (answer.kind === kind) resolve(answer as Extract<FromWorker, { kind: K }>);
+    };
+    worker.onError = reject;
+    worker.send(message);
+  });
 }
 
 const WORKER_MARK = 'headroom-check-worker';
@@ -207,8 +280,10 @@ async function runWorker(port: MessagePort, data: { cwd: string; configPath?: st
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'open') {
       port.postMessage({ kind: 'opened', index: message.index, ...checker.open(message.index, message.doc) } satisfies FromWorker);
+    } else if (message.kind === 'settle') {
+      port.postMessage({ kind: 'settled', ...checker.settle(message.facts) } satisfies FromWorker);
     } else {
-      port.postMessage({ kind: 'linted', results: checker.lint(message.facts) } satisfies FromWorker);
+      port.postMessage({ kind: 'linted', results: checker.lint() } satisfies FromWorker);
       checker.dispose();
     }
   });
