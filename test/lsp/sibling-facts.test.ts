@@ -53,3 +53,23 @@ test('editing A re-lints C, whose facts read B\'s, which read A\'s: diagnostics 
     await client.shutdown();
   }
 });
+
+test('a request right behind an edit of another file answers with that edit applied', async () => {
+  // The edit of A and the hover on C arrive together: the hover must not read A's facts from before it.
+  const client = new LspTestClient();
+  try {
+    await client.initialize();
+    for (const [uri, text] of [[a, consumer], [b, bText], [c, cText]]) {
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'grafana-alloy', version: 1, text } });
+    }
+    await client.diagnostics(c);
+    client.notify('textDocument/didChange', {
+      textDocument: { uri: a, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, text: receivers }],
+    });
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: c }, position: { line: 1, character: 3 } });
+    assert.match(hover.contents.value, /Exports: `out` \(list\(MetricsReceiver\)\)/);
+  } finally {
+    await client.shutdown();
+  }
+});
