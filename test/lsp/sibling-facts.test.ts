@@ -15,13 +15,20 @@ const receivers = 'declare "a" {\n  prometheus.remote_write "x" {\n    endpoint 
 const bText = 'declare "b" {\n  a "x" { }\n\n  export "out" {\n    value = a.x.out\n  }\n}\n';
 const cText = 'declare "c" {\n  b "y" { }\n\n  export "out" {\n    value = b.y.out\n  }\n}\n\nc "i" { }\n\nprometheus.scrape "p" {\n  targets    = []\n  forward_to = c.i.out\n}\n';
 
+/** A server with A (exporting a consumer), B and C open. */
+async function openChain(client: LspTestClient): Promise<void> {
+  await client.initialize();
+  for (const [uri, text] of [[a, consumer], [b, bText], [c, cText]]) {
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'grafana-alloy', version: 1, text } });
+  }
+}
+
+const toReceivers = { textDocument: { uri: a, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, text: receivers }] };
+
 test('editing A re-lints C, whose facts read B\'s, which read A\'s: diagnostics and hover follow', async () => {
   const client = new LspTestClient();
   try {
-    await client.initialize();
-    for (const [uri, text] of [[a, consumer], [b, bText], [c, cText]]) {
-      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'grafana-alloy', version: 1, text } });
-    }
+    await openChain(client);
     const wrongType = (diagnostics: any[]) => diagnostics.filter((d) => d.code === 'alloy/wrong-type');
     const until = async (accept: (diagnostics: any[]) => boolean): Promise<any[]> => {
       let diagnostics: any[] = [];
@@ -38,10 +45,7 @@ test('editing A re-lints C, whose facts read B\'s, which read A\'s: diagnostics 
     assert.match(await hover(), /Exports: `out` \(otelcol\.Consumer\)/);
 
     // A's export becomes a list of metrics receivers, typed in as an incremental change.
-    client.notify('textDocument/didChange', {
-      textDocument: { uri: a, version: 2 },
-      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, text: receivers }],
-    });
+    client.notify('textDocument/didChange', toReceivers);
     await until((d) => wrongType(d).length === 0);
     assert.match(await hover(), /Exports: `out` \(list\(MetricsReceiver\)\)/);
 
@@ -49,6 +53,20 @@ test('editing A re-lints C, whose facts read B\'s, which read A\'s: diagnostics 
     client.notify('textDocument/didClose', { textDocument: { uri: a } });
     for (let i = 0; i < 100 && !/Exports: `out` \(any\)/.test(await hover()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.match(await hover(), /Exports: `out` \(any\)/);
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('a request right behind an edit of another file answers with that edit applied', async () => {
+  // The edit of A and the hover on C arrive together: the hover must not read A's facts from before it.
+  const client = new LspTestClient();
+  try {
+    await openChain(client);
+    await client.diagnostics(c);
+    client.notify('textDocument/didChange', toReceivers);
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: c }, position: { line: 1, character: 3 } });
+    assert.match(hover.contents.value, /Exports: `out` \(list\(MetricsReceiver\)\)/);
   } finally {
     await client.shutdown();
   }

@@ -9,11 +9,13 @@ export interface ServerContext {
   engine: HeadroomEngine;
   documents: Map<string, TextDocument>;
   /**
-   * Brings the engine up to date with the editor's text of `uri`: edits are queued as they arrive and
-   * parsed in one go here (before a request, or when the queued messages are all handled), so a burst
-   * of keystrokes costs one incremental parse, not one per keystroke.
+   * Brings the engine up to date with the editor's text of every open document: edits are queued as
+   * they arrive and parsed in one go here (before a request, or when the queued messages are all
+   * handled), so a burst of keystrokes costs one incremental parse, not one per keystroke. Every
+   * document, not only the one a request is about: its answer may read other files' facts (a declare's
+   * export types, cross-file rules), which must include the edits that arrived before the request.
    */
-  sync(uri: string): void;
+  sync(): void;
   /** Findings per document version, so code actions reuse the published lint. */
   findings(uri: string): Finding[];
   /**

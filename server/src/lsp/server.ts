@@ -75,14 +75,14 @@ const ctx: ServerContext = {
   connection,
   engine,
   documents,
-  sync(uri) {
-    if (textDocumentSync.flush(ctx, uri)) ctx.scheduleDiagnostics('all');
+  sync() {
+    if (textDocumentSync.flush(ctx)) ctx.scheduleDiagnostics('all');
   },
   findings(uri) {
     return ctx.report(uri).findings;
   },
   report(uri) {
-    ctx.sync(uri);
+    ctx.sync();
     const doc = documents.get(uri);
     if (!doc) return { resultId: '', findings: [] };
     let cached = lintCache.get(uri);

@@ -6,7 +6,7 @@ export const CAPACITY_REPORT_REQUEST = 'headroom/capacityReport';
 
 export function register(ctx: ServerContext): void {
   ctx.connection.onRequest(CAPACITY_REPORT_REQUEST, (): CapacityReport => {
-    for (const uri of ctx.documents.keys()) ctx.sync(uri);
+    ctx.sync();
     const { catalog, config } = ctx.engine.context();
     return buildCapacityReport(ctx.engine.all(), catalog, config);
   });

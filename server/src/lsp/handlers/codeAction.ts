@@ -14,7 +14,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.headroom`;
  */
 export function register(ctx: ServerContext): void {
   ctx.connection.onCodeAction(({ textDocument, range, context }) => {
-    ctx.sync(textDocument.uri);
+    ctx.sync();
     const only = context.only;
     const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
     const actions: CodeAction[] = [];

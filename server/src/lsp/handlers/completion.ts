@@ -3,7 +3,7 @@ import { toCompletionItem } from '../convert';
 
 export function register(ctx: ServerContext): void {
   ctx.connection.onCompletion(({ textDocument, position }) => {
-    ctx.sync(textDocument.uri);
+    ctx.sync();
     return ctx.engine.completion(textDocument.uri, position).map(toCompletionItem);
   });
 }

@@ -3,7 +3,7 @@ import { toDocumentSymbol } from '../convert';
 
 export function register(ctx: ServerContext): void {
   ctx.connection.onDocumentSymbol(({ textDocument }) => {
-    ctx.sync(textDocument.uri);
+    ctx.sync();
     return ctx.engine.symbols(textDocument.uri).map(toDocumentSymbol);
   });
 }

@@ -3,7 +3,7 @@ import { toFoldingRange } from '../convert';
 
 export function register(ctx: ServerContext): void {
   ctx.connection.onFoldingRanges(({ textDocument }) => {
-    ctx.sync(textDocument.uri);
+    ctx.sync();
     return ctx.engine.foldingRanges(textDocument.uri).map(toFoldingRange);
   });
 }

@@ -28,7 +28,7 @@ export function registerForAlloy(ctx: ServerContext): void {
  */
 export function register(ctx: ServerContext): void {
   ctx.connection.onDocumentFormatting(({ textDocument }) => {
-    ctx.sync(textDocument.uri);
+    ctx.sync();
     return formattingReply(ctx, ctx.engine.formatEdits(textDocument.uri));
   });
 }

@@ -3,7 +3,7 @@ import { toHover } from '../convert';
 
 export function register(ctx: ServerContext): void {
   ctx.connection.onHover(({ textDocument, position }) => {
-    ctx.sync(textDocument.uri);
+    ctx.sync();
     const result = ctx.engine.hover(textDocument.uri, position);
     return result ? toHover(result) : null;
   });

@@ -4,7 +4,7 @@ import { toInlayHint } from '../convert';
 export function register(ctx: ServerContext, enabled: () => boolean): void {
   ctx.connection.languages.inlayHint.on(({ textDocument, range }) => {
     if (!enabled()) return [];
-    ctx.sync(textDocument.uri);
+    ctx.sync();
     return ctx.engine.inlayHints(textDocument.uri, range).map(toInlayHint);
   });
 }

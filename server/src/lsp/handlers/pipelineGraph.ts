@@ -12,7 +12,7 @@ export const PIPELINE_GRAPH_REQUEST = 'headroom/pipelineGraph';
 
 export function register(ctx: ServerContext): void {
   ctx.connection.onRequest(PIPELINE_GRAPH_REQUEST, ({ uri }: { uri: string }): PipelineGraph | null => {
-    ctx.sync(uri);
+    ctx.sync();
     const text = ctx.engine.text(uri);
     if (text === undefined || ctx.engine.formatOf(uri) !== 'alloy') return null;
     const main = alloyService.parse({ uri, text }) as AlloyParsed;
@@ -52,7 +52,7 @@ function moduleFiles(ctx: ServerContext, main: AlloyParsed): { parsed: AlloyPars
 
 /** The editor's text of a file when it is open, else the file on disk (within maxFileBytes). */
 function readText(ctx: ServerContext, uri: string): string | undefined {
-  if (ctx.documents.has(uri)) ctx.sync(uri);
+  ctx.sync();
   const open = ctx.engine.text(uri);
   if (open !== undefined) return open;
   try {

@@ -8,7 +8,7 @@ import { formattingReply } from './formatting';
  */
 export function register(ctx: ServerContext): void {
   ctx.connection.onDocumentRangeFormatting(({ textDocument, range }) => {
-    ctx.sync(textDocument.uri);
+    ctx.sync();
     return formattingReply(ctx, ctx.engine.formatEdits(textDocument.uri, range));
   });
 }

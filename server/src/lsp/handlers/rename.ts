@@ -34,7 +34,7 @@ export function register(ctx: ServerContext, supportsDocumentChanges: () => bool
 
 /** Every open document's queued edits are applied first: a rename reads all of them. */
 function syncAll(ctx: ServerContext): void {
-  for (const uri of ctx.documents.keys()) ctx.sync(uri);
+  ctx.sync();
 }
 
 function readFromDisk(uri: string, maxBytes: number): string | undefined {

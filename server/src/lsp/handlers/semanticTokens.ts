@@ -17,12 +17,12 @@ let nextResultId = 1;
 
 export function register(ctx: ServerContext): void {
   ctx.connection.languages.semanticTokens.on(({ textDocument }): SemanticTokens => {
-    ctx.sync(textDocument.uri);
+    ctx.sync();
     return remember(textDocument.uri, encode(ctx.engine.semanticTokens(textDocument.uri)));
   });
 
   ctx.connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }): SemanticTokens | SemanticTokensDelta => {
-    ctx.sync(textDocument.uri);
+    ctx.sync();
     const data = encode(ctx.engine.semanticTokens(textDocument.uri));
     const before = previous.get(textDocument.uri);
     // An unknown result id (the server restarted, or the client skipped one): send everything.

@@ -8,7 +8,7 @@ export const RETRIGGER_CHARACTERS = [')'];
 
 export function register(ctx: ServerContext): void {
   ctx.connection.onSignatureHelp(({ textDocument, position }): SignatureHelp | null => {
-    ctx.sync(textDocument.uri);
+    ctx.sync();
     const help = ctx.engine.signatureHelp(textDocument.uri, position);
     if (!help) return null;
     return {

@@ -8,15 +8,17 @@ import type { TextChange } from '../../core/types';
 /** Edits received but not yet parsed, per document; `null` when a full re-open is needed. */
 const pending = new Map<string, TextChange[] | null>();
 
-/** Applies the queued edits of `uri` to the engine. Returns true when cross-file facts changed. */
-export function flush(ctx: ServerContext, uri: string): boolean {
-  if (!pending.has(uri)) return false;
-  const changes = pending.get(uri);
-  pending.delete(uri);
-  const doc = ctx.documents.get(uri);
-  if (!doc) return false;
-  const source = { uri, text: doc.getText(), languageId: doc.languageId, version: doc.version };
-  return changes ? ctx.engine.update(source, changes) : ctx.engine.open(source);
+/** Applies the queued edits of every document to the engine. Returns true when cross-file facts changed. */
+export function flush(ctx: ServerContext): boolean {
+  let factsChanged = false;
+  for (const [uri, changes] of pending) {
+    pending.delete(uri);
+    const doc = ctx.documents.get(uri);
+    if (!doc) continue;
+    const source = { uri, text: doc.getText(), languageId: doc.languageId, version: doc.version };
+    if (changes ? ctx.engine.update(source, changes) : ctx.engine.open(source)) factsChanged = true;
+  }
+  return factsChanged;
 }
 
 export function register(ctx: ServerContext): void {

@@ -5,7 +5,7 @@ import { toSymbolKind } from '../convert';
 /** workspace/symbol over every open and scanned document. */
 export function register(ctx: ServerContext): void {
   ctx.connection.onWorkspaceSymbol(({ query }): SymbolInformation[] => {
-    for (const uri of ctx.documents.keys()) ctx.sync(uri);
+    ctx.sync();
     return ctx.engine.workspaceSymbols(query).map((symbol) => ({
       name: symbol.name,
       kind: toSymbolKind(symbol.kind),
