@@ -132,7 +132,8 @@ export async function checkInParallel(request: ParallelCheck): Promise<CheckedDo
       await new Promise((resolve) => setImmediate(resolve));
     }
     await Promise.all(workersDone);
-    const threads = [...holding];
+    // In the workers' order, not the order they first held a document: log lines come in the same order every run.
+    const threads = workers.filter((worker) => holding.has(worker));
 
     // Step 2: every document's facts to every thread, then the ones that changed, until none does.
     let changed = opened.flatMap((result) => (result.facts ? [result.facts] : []));
