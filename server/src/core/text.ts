@@ -1,10 +1,6 @@
 import type { Position, Range } from './types';
 
 /**
- * Converts between string offsets and line/character positions for one text. Lines end at `\n`,
- * `\r\n` or a lone `\r`, as LSP defines them; out-of-range positions are clamped, never thrown on.
- */
-/**
  * Where a LineIndex collects line starts before it keeps a copy of their exact size (a LineIndex is made
  * for every version of an edited file: an array grown by pushes left about three times its size in
  * garbage). Its first element, the first line's start, is always 0; it grows to the most lines a text
@@ -18,6 +14,10 @@ function grown(starts: Uint32Array): Uint32Array {
   return larger;
 }
 
+/**
+ * Converts between string offsets and line/character positions for one text. Lines end at `\n`,
+ * `\r\n` or a lone `\r`, as LSP defines them; out-of-range positions are clamped, never thrown on.
+ */
 export class LineIndex {
   /** Offsets fit: a JavaScript string holds fewer than 2^32 characters. */
   private readonly lineStarts: Uint32Array;
