@@ -192,13 +192,19 @@ async function engineRow(): Promise<void> {
   });
   gc.observe({ entryTypes: ['gc'] });
   const windows: { start: number; end: number }[] = [];
-  for (let i = 0; i < 220; i++) {
+  // The headline is keystrokes 21-220 of the session. The first hundred or so run while V8 is still
+  // optimising the incremental paths, and they make its p95; keystrokes 221-620 are typed too and
+  // reported apart, as what a session that has warmed up gets.
+  const later: number[] = [];
+  for (let i = 0; i < 620; i++) {
     const change = typist.next();
     const start = performance.now();
     engine.update({ uri, text: typist.text, version: typist.version }, [change]);
     engine.lint(uri);
     const end = performance.now();
-    if (i >= 20) {
+    if (i >= 220) {
+      later.push(end - start);
+    } else if (i >= 20) {
       samples.push(end - start);
       windows.push({ start, end });
     }
@@ -212,6 +218,7 @@ async function engineRow(): Promise<void> {
   const headroom = stats(samples);
   const unpaused = stats(samples.filter((_, i) => !paused[i]));
   const gcEdits = paused.filter(Boolean).length;
+  const warmedUp = stats(later);
 
   // Anchors: the same keystrokes as tree-sitter edits and incremental reparses, nothing else.
   await initAlloyParser();
@@ -220,9 +227,9 @@ async function engineRow(): Promise<void> {
   const wasm = stats(reparses(text, (source, old) => wasmParser.parse(source, old), (tree) => tree.delete()));
   const nativeParser = nativeAlloyParser();
   const native = nativeParser ? stats(reparses(text, (source, old) => nativeParser.parse(source, old), () => undefined)) : undefined;
-  results.engine = { headroom, wasmReparse: wasm, nativeReparse: native, gcEdits, withoutGc: unpaused };
+  results.engine = { headroom, wasmReparse: wasm, nativeReparse: native, gcEdits, withoutGc: unpaused, keystrokes221to620: warmedUp };
   row('engine incremental edit → diagnostics, same file (p50 / p95)',
-    `${ms(headroom.p50)} / ${ms(headroom.p95)} (n=${headroom.n}; ${gcEdits} with a GC pause, the others ${ms(unpaused.p50)} / ${ms(unpaused.p95)})`,
+    `${ms(headroom.p50)} / ${ms(headroom.p95)} (n=${headroom.n}; ${gcEdits} with a GC pause, the others ${ms(unpaused.p50)} / ${ms(unpaused.p95)}); keystrokes 221-620: ${ms(warmedUp.p50)} / ${ms(warmedUp.p95)}`,
     `web-tree-sitter incremental reparse ${ms(wasm.p50)} / ${ms(wasm.p95)} (${ratio(headroom.p50, wasm.p50)}); native ${native ? `${ms(native.p50)} / ${ms(native.p95)} (${ratio(headroom.p50, native.p50)})` : 'not built (bash bench/native/build.sh)'}`,
     `load ${before}→${load()}`);
 }
