@@ -50,9 +50,8 @@ function moduleFiles(ctx: ServerContext, main: AlloyParsed): { parsed: AlloyPars
   return out;
 }
 
-/** The editor's text of a file when it is open, else the file on disk (within maxFileBytes). */
+/** The editor's text of a file when it is open, else the file on disk (within maxFileBytes); the request synced every open document. */
 function readText(ctx: ServerContext, uri: string): string | undefined {
-  ctx.sync();
   const open = ctx.engine.text(uri);
   if (open !== undefined) return open;
   try {
