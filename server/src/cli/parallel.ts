@@ -102,6 +102,7 @@ export async function checkInParallel(request: ParallelCheck): Promise<CheckedDo
   let settleLog = '';
   // Largest first, so no thread is left with a big document at the end.
   const order = request.docs.map((_, index) => index).sort((a, b) => request.docs[b].text.length - request.docs[a].text.length || a - b);
+  // Each thread's queue: its own share when dealt, else the one queue they all take from.
   const queues = Array.from({ length: jobs }, (_, thread) => (request.dealt ? order.filter((_, at) => at % jobs === thread) : order));
   // The workers start first: they load the code and the wasm on their own cores while this thread
   // creates its engine.
