@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { checkIncremental, checkProperties, corpusSubjects, fuzzEngine, incrementalEditsArb, mutate, mutationArb, type IncrementalEdit } from '../test/helpers/fuzz';
 import { alloyFile } from '../test/helpers/alloy-arbitrary';
@@ -14,17 +15,45 @@ import { requireShared } from '../test/helpers/shared';
 // `--minutes M` ends each property after M minutes even if it has not reached N runs (a long campaign
 // split over processes and seeds, each printing how many inputs it actually tried).
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
-};
-const runs = Number(option('runs', '1000'));
-const seed = Number(option('seed', String(Date.now() % 2 ** 31)));
-const only = option('format', '');
-const mode = option('mode', 'all');
-if (!['mutations', 'incremental', 'all'].includes(mode)) throw new Error(`--mode is mutations, incremental or all, not ${mode}`);
-const minutes = Number(option('minutes', '0'));
+const USAGE = 'usage: npm run fuzz -- [--runs N] [--format alloy|k8s|helm|clickhouse] [--mode mutations|incremental|all] [--seed S] [--minutes M]';
+const FORMATS = ['alloy', 'k8s', 'helm', 'clickhouse'];
+const MODES = ['mutations', 'incremental', 'all'];
+
+/** The command line, strictly: an unknown option or a bad value prints the usage and exits 2 instead of starting a campaign (a long one, by default). */
+function options(): { runs: number; seed: number; only: string; mode: string; minutes: number } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        help: { type: 'boolean', short: 'h' }, runs: { type: 'string' }, seed: { type: 'string' },
+        format: { type: 'string' }, mode: { type: 'string' }, minutes: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const { help, format, mode = 'all', ...numbers } = parsed.values;
+  if (help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const count = (name: keyof typeof numbers, fallback: number, minimum: number) => {
+    const text = numbers[name];
+    const value = text === undefined ? fallback : Number(text);
+    return Number.isInteger(value) && value >= minimum ? value : usage(`--${name} is a whole number of at least ${minimum}, not ${text}`);
+  };
+  if (format !== undefined && !FORMATS.includes(format)) usage(`--format is one of ${FORMATS.join(', ')}, not ${format}`);
+  if (!MODES.includes(mode)) usage(`--mode is one of ${MODES.join(', ')}, not ${mode}`);
+  return { runs: count('runs', 1000, 1), seed: count('seed', Date.now() % 2 ** 31, 0), only: format ?? '', mode, minutes: count('minutes', 0, 0) };
+}
+
+function usage(problem: string): never {
+  console.error(`${problem}\n${USAGE}`);
+  process.exit(2);
+}
+
+const { runs, seed, only, mode, minutes } = options();
 const interrupted: string[] = [];
 /** fast-check parameters of every property: the seed, the runs and, with `--minutes`, the time budget. */
 function parameters<T>(): fc.Parameters<T> {
