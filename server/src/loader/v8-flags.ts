@@ -2,21 +2,26 @@
 // code cache is made and read under the same flags on every start (see compile-cache.ts).
 
 /**
- * V8's default budget before a Liftoff-compiled (baseline) wasm function is recompiled by TurboFan:
- * `--wasm-tiering-budget`, default 1,800,000 ("rough approximation of bytes executed"), the same on
- * Node 20.20 (V8 11.3) and Node 24.22 (V8 13.6) — read from `node --v8-options` of both.
+ * `--wasm-tiering-budget` ("budget for dynamic tiering (rough approximation of bytes executed)"): how much
+ * a Liftoff-compiled (baseline) wasm function runs before TurboFan recompiles it. Its default is not the
+ * same on the two Nodes the server runs on: 1,800,000 on Node 20.20 (V8 11.3), 13,000,000 on Node 24.22
+ * (V8 13.6), the newer Node of VS Code's extension host (`node --v8-options` of each).
  */
-const V8_DEFAULT_WASM_TIERING_BUDGET = 1_800_000;
+const NODE20_DEFAULT_WASM_TIERING_BUDGET = 1_800_000;
 
 /**
  * With the default budget, tree-sitter's lexer and parse loop are recompiled by TurboFan in the middle of
- * the first parse of a large file, and that first parse takes 3-4 times as long as one in baseline code
- * (107 KB Alloy file, web-tree-sitter: 145-240 ms against 33-54 ms with `--liftoff-only`, Node 20 and
- * Node 24, shared 2-core machine, 2026-11-30). A budget 100 times the default lets the first parse of
- * the largest corpus file run in baseline code; the hot functions are still optimised a little later,
- * while the user reads or types (later full parses take 10-30 ms optimised against 30-50 ms baseline).
+ * the first parse of a large file, which then waits on that compilation. The budget set is 100 times
+ * Node 20's default, 14 times Node 24's: with it the first parse of the largest corpus file (107 KB
+ * Alloy) compiles no function with TurboFan on either Node (`--trace-wasm-compilation-times`: 4 TurboFan
+ * compilations during that parse on Node 20 with the default, 1 on Node 24). That first parse, in fresh
+ * processes (8 each, shared 2-core machine at load 2.5, 2026-11-30): Node 20 51-108 ms (median 80) with
+ * the default, 28-60 ms (37) with this budget, 23-39 ms (36) with `--liftoff-only`; Node 24, whose
+ * default is larger, 49-78 ms (58), 40-67 ms (52) and 34-50 ms (42). The hot functions are still
+ * optimised later, while the user reads or types (later full parses take 10-30 ms optimised against
+ * 30-50 ms baseline).
  */
-const WASM_TIERING_BUDGET = 100 * V8_DEFAULT_WASM_TIERING_BUDGET;
+const WASM_TIERING_BUDGET = 100 * NODE20_DEFAULT_WASM_TIERING_BUDGET;
 
 /**
  * The flags to set for this process: none that the command line (an editor's execArgv, a profiler run)
