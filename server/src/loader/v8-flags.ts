@@ -5,7 +5,8 @@
  * `--wasm-tiering-budget` ("budget for dynamic tiering (rough approximation of bytes executed)"): how much
  * a Liftoff-compiled (baseline) wasm function runs before TurboFan recompiles it. Its default is not the
  * same on the two Nodes the server runs on: 1,800,000 on Node 20.20 (V8 11.3), 13,000,000 on Node 24.22
- * (V8 13.6), the newer Node of VS Code's extension host (`node --v8-options` of each).
+ * (V8 13.6), the Node that runs the extension host of code-server 4.139 (VS Code 1.139) in the e2e suite
+ * (`node --v8-options` of each).
  */
 const NODE20_DEFAULT_WASM_TIERING_BUDGET = 1_800_000;
 
