@@ -15,9 +15,11 @@ import { requireShared } from '../test/helpers/shared';
 // `--minutes M` ends each property after M minutes even if it has not reached N runs (a long campaign
 // split over processes and seeds, each printing how many inputs it actually tried).
 
-const USAGE = 'usage: npm run fuzz -- [--runs N] [--format alloy|k8s|helm|clickhouse] [--mode mutations|incremental|all] [--seed S] [--minutes M]';
-const FORMATS = ['alloy', 'k8s', 'helm', 'clickhouse'];
+/** The corpus folders of each format. */
+const FOLDERS: Record<string, string[]> = { alloy: ['alloy/'], k8s: ['hpa/', 'k8s-workloads/'], helm: ['helm-values/'], clickhouse: ['clickhouse/'] };
+const FORMATS = Object.keys(FOLDERS);
 const MODES = ['mutations', 'incremental', 'all'];
+const USAGE = `usage: npm run fuzz -- [--runs N] [--format ${FORMATS.join('|')}] [--mode ${MODES.join('|')}] [--seed S] [--minutes M]`;
 
 /** The command line, strictly: an unknown option or a bad value prints the usage and exits 2 instead of starting a campaign (a long one, by default). */
 function options(): { runs: number; seed: number; only: string; mode: string; minutes: number } {
@@ -59,8 +61,6 @@ const interrupted: string[] = [];
 function parameters<T>(): fc.Parameters<T> {
   return { seed, numRuns: runs, ...(minutes > 0 ? { interruptAfterTimeLimit: minutes * 60_000 } : {}) };
 }
-
-const FOLDERS: Record<string, string[]> = { alloy: ['alloy/'], k8s: ['hpa/', 'k8s-workloads/'], helm: ['helm-values/'], clickhouse: ['clickhouse/'] };
 
 async function main(): Promise<void> {
   const { engine, errors } = await fuzzEngine();
