@@ -2,6 +2,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { fixturePath } from '../../helpers/paths';
 import { needsShared } from '../../helpers/shared';
@@ -46,5 +47,29 @@ test('regression fixtures found by the long fuzz run keep every property', () =>
   for (const name of fs.readdirSync(folder)) {
     const languageId = name.endsWith('.alloy') ? 'grafana-alloy' : name.endsWith('.xml') ? 'xml' : 'yaml';
     checkProperties(engine, errors, { name: `regressions/${name}`, text: fs.readFileSync(path.join(folder, name), 'utf8'), languageId });
+  }
+});
+
+test('the long run reads its command line strictly: --help prints the usage, a bad option stops it before any run', () => {
+  // The compiled script sits beside the compiled tests (out/scripts/, out/test/unit/robustness/). A
+  // run that ignored its arguments would start a 1,000-run campaign: the timeout fails it instead.
+  const script = path.join(__dirname, '..', '..', '..', 'scripts', 'fuzz.js');
+  const run = (...args: string[]) => spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', timeout: 30_000 });
+  const help = run('--help');
+  assert.equal(help.status, 0, help.stderr);
+  assert.match(help.stdout, /^usage: npm run fuzz -- \[--runs N\] \[--format alloy\|k8s\|helm\|clickhouse\]/);
+  for (const [args, problem] of [
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['--format', 'yml'], /--format is one of alloy, k8s, helm, clickhouse, not yml/],
+    [['--mode', 'some'], /--mode is one of mutations, incremental, all, not some/],
+    [['--runs', '0'], /--runs is a whole number of at least 1, not 0/],
+    [['--seed', 'x'], /--seed is a whole number of at least 0, not x/],
+    [['--minutes', '1.5'], /--minutes is a whole number of at least 0, not 1.5/],
+  ] as const) {
+    const bad = run(...args);
+    assert.equal(bad.status, 2, `${args.join(' ')}: ${bad.stderr}`);
+    assert.match(bad.stderr, problem);
+    assert.match(bad.stderr, /usage: npm run fuzz/);
+    assert.equal(bad.stdout, '', 'nothing ran');
   }
 });
