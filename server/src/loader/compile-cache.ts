@@ -11,8 +11,9 @@ import { isMainThread } from 'node:worker_threads';
 // Runs a bundle (dist/lib/server.js, dist/lib/cli.js) with a V8 code cache, so a new process neither
 // parses the 2.5 MB bundle nor compiles the functions an earlier process already compiled: `dist/server.js`
 // and `dist/cli.js` are small entries that call `runBundle`. It works the same on Node 20 and on the newer
-// Node of VS Code's extension host (`vm.Script` `cachedData`; `module.enableCompileCache` exists only from
-// Node 22.1 and caches a module as compiled, before any function ran).
+// Node of VS Code's extension host (`vm.Script` `cachedData`). Node's own module compile cache is newer
+// than Node 20 (`module.enableCompileCache()` from Node 22.8, the `NODE_COMPILE_CACHE` variable from 22.1:
+// nodejs/node doc/api/module.md and cli.md), and it caches a module as compiled, before any function ran.
 //
 // The cache lives in a per-user cache folder (never beside the bundle: an installed extension may be
 // read-only), one file per bundle, keyed on the bundle's text, the Node/V8 version, the architecture and
