@@ -8,12 +8,13 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 
-// Runs a bundle (dist/lib/server.js, dist/lib/cli.js) with a V8 code cache, so a new process neither
-// parses the 2.5 MB bundle nor compiles the functions an earlier process already compiled: `dist/server.js`
-// and `dist/cli.js` are small entries that call `runBundle`. It works the same on Node 20 and on the newer
-// Node of VS Code's extension host (`vm.Script` `cachedData`). Node's own module compile cache is newer
-// than Node 20 (`module.enableCompileCache()` from Node 22.8, the `NODE_COMPILE_CACHE` variable from 22.1:
-// nodejs/node doc/api/module.md and cli.md), and it caches a module as compiled, before any function ran.
+// Runs a bundle (dist/lib/server.js, 2.65 MB; dist/lib/cli.js, 2.26 MB) with a V8 code cache, so a new
+// process neither parses the bundle nor compiles the functions an earlier process already compiled:
+// `dist/server.js` and `dist/cli.js` are small entries that call `runBundle`. It works the same on Node 20
+// and on the newer Node of VS Code's extension host (`vm.Script` `cachedData`). Node's own module compile
+// cache is newer than Node 20 (`module.enableCompileCache()` from Node 22.8, the `NODE_COMPILE_CACHE`
+// variable from 22.1: nodejs/node doc/api/module.md and cli.md), and it caches a module as compiled,
+// before any function ran.
 //
 // The cache lives in a per-user cache folder (never beside the bundle: an installed extension may be
 // read-only), one file per bundle, keyed on the bundle's text, the Node/V8 version, the architecture and
@@ -80,7 +81,7 @@ export function runBundle(bundle: string, host: NodeModule, v8Flags: readonly st
 
 /**
  * The bundle's text. V8 keeps a script's source for as long as the script lives (lazy compilation,
- * `Function.prototype.toString`), and one character outside Latin-1 makes the whole 2.6 MB text a
+ * `Function.prototype.toString`), and one character outside Latin-1 makes the whole 2.65 MB text a
  * two-byte string: 5.3 MB of heap for the life of the process, in the server and in every CLI worker.
  * build.mjs keeps the bundles ASCII, which is read as Latin-1 into a one-byte string (Node makes so
  * large a one in memory of its own, outside V8's heap) about three times as fast as UTF-8 is decoded
