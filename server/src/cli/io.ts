@@ -38,17 +38,25 @@ export function usageResult(problem: string, usage: string): CliResult {
 }
 
 /**
- * Whether to colour output, as Node decides for its own output: FORCE_COLOR wins when set ("0" or
- * "false" turn colour off, anything else on), then NO_COLOR (any non-empty value: off,
- * https://no-color.org), then TERM=dumb (off), then whether standard output is a terminal.
+ * Whether to colour output, as Node decides for its own output (nodejs/node lib/internal/tty.js
+ * `getColorDepth`, checked on Node 20.20 and 24.22):
+ * - FORCE_COLOR, when set, decides alone: "", "1", "true", "2" or "3" turn colour on, any other value
+ *   ("0", "false", "yes", "TRUE") off;
+ * - then NO_COLOR or NODE_DISABLE_COLORS, set to anything but "", turn it off (https://no-color.org: an
+ *   empty NO_COLOR does not count, as in Node 24; Node 20 counted it);
+ * - then TERM=dumb turns it off;
+ * - else colour only when standard output is a terminal.
  */
 export function useColour(io: Pick<CliIo, 'env' | 'stdoutIsTTY'>): boolean {
   const force = io.env.FORCE_COLOR;
-  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
-  if (io.env.NO_COLOR) return false;
+  if (force !== undefined) return FORCE_COLOR_ON.has(force);
+  if (io.env.NO_COLOR || io.env.NODE_DISABLE_COLORS) return false;
   if (io.env.TERM === 'dumb') return false;
   return io.stdoutIsTTY;
 }
+
+/** The FORCE_COLOR values that turn colour on (16, 256 or 16 million colours to Node; any colour to us). */
+const FORCE_COLOR_ON: ReadonlySet<string> = new Set(['', '1', 'true', '2', '3']);
 
 /** ANSI styles that are the identity when colour is off. */
 export function palette(colour: boolean) {

@@ -174,7 +174,7 @@ test('--format github: one workflow command per finding, properties and message 
   assert.equal(escapeProperty('C:\\a,b%\n'), 'C%3A\\a%2Cb%25%0A');
 });
 
-test('colour: only on a terminal; NO_COLOR turns it off, FORCE_COLOR forces it either way, TERM=dumb turns it off', async () => {
+test('colour: only on a terminal; NO_COLOR or NODE_DISABLE_COLORS turn it off, FORCE_COLOR forces it either way with Node\'s values, TERM=dumb turns it off', async () => {
   const dir = tempWorkspace({ 'p.alloy': broken });
   const coloured = (result: { stdout: string }) => result.stdout.includes('\u001b[');
   const run = (env: Record<string, string>, tty: boolean) => runCli(['check', '.'], dir, testIo({ env, tty }));
@@ -187,8 +187,11 @@ test('colour: only on a terminal; NO_COLOR turns it off, FORCE_COLOR forces it e
   assert.ok(coloured(await run({ NO_COLOR: '' }, true)), 'an empty NO_COLOR does not count');
   assert.ok(coloured(await run({ FORCE_COLOR: '1' }, false)));
   assert.ok(coloured(await run({ FORCE_COLOR: '', NO_COLOR: '1' }, false)), 'FORCE_COLOR wins, as in Node');
-  assert.ok(!coloured(await run({ FORCE_COLOR: '0' }, true)));
-  assert.ok(!coloured(await run({ FORCE_COLOR: 'false' }, true)));
+  // Node's own values (lib/internal/tty.js getColorDepth): only "", "1", "true", "2" and "3" force colour.
+  for (const on of ['', '1', 'true', '2', '3']) assert.ok(coloured(await run({ FORCE_COLOR: on }, false)), `FORCE_COLOR=${on}`);
+  for (const off of ['0', 'false', 'yes', 'TRUE', '4']) assert.ok(!coloured(await run({ FORCE_COLOR: off }, true)), `FORCE_COLOR=${off}`);
+  assert.ok(!coloured(await run({ NODE_DISABLE_COLORS: '1' }, true)), 'Node\'s own switch');
+  assert.ok(coloured(await run({ NODE_DISABLE_COLORS: '' }, true)), 'an empty NODE_DISABLE_COLORS does not count');
   assert.ok(!coloured(await run({ TERM: 'dumb' }, true)));
   for (const format of ['json', 'sarif', 'github']) {
     assert.ok(!coloured(await runCli(['check', '--format', format, '.'], dir, testIo({ tty: true }))), format);
