@@ -30,7 +30,7 @@ Options:
       --severity LEVEL       report findings at LEVEL or above: error, warning, info or hint (default)
   -q, --quiet                report errors only (--severity error)
       --max-warnings N       exit 1 when more than N warnings are reported
-  -j, --jobs N               check on N threads (default: every core for large inputs; the output is the same)
+  -j, --jobs N               check on N threads (default: one per idle core for large inputs; the output is the same)
   -h, --help                 this text
 
 Exit codes: 0 no error (and at most --max-warnings warnings), 1 errors or too many warnings, 2 usage or
@@ -146,7 +146,7 @@ export async function runCheck(argv: string[], cwd: string, io: CliIo): Promise<
     throw error;
   }
 
-  // Without --fix (which rewrites files one after the other), many files are checked on every core;
+  // Without --fix (which rewrites files one after the other), many files are checked on every idle core;
   // the findings are the same (parallel.ts). Undefined: one thread, this engine.
   const parallel = options.fix ? undefined : await checkInParallel({
     docs: docs.map(({ uri, text, invalidUtf8 }) => ({ uri, text, invalidUtf8 })), cwd, configPath: options.configPath, jobs: options.jobs,

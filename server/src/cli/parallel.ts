@@ -5,7 +5,7 @@ import type { Finding } from '../core/types';
 import type { DocumentFacts } from '../core/workspace';
 import { createEngine, loadSettings } from './workspace';
 
-// `headroom check` over many files on every core, with the output of a serial run. Cross-file rules
+// `headroom check` over many files on every idle core, with the output of a serial run. Cross-file rules
 // need every file's facts before any file is linted, and a file's facts can read other files' facts
 // (FormatService.factsDependOn: an Alloy declare exporting what a sibling file's declare exports), so a
 // check has three steps:
