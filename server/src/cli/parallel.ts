@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { HeadroomEngine } from '../core/engine';
+import { MAX_FACTS_ROUNDS, type HeadroomEngine } from '../core/engine';
 import type { Finding } from '../core/types';
 import type { DocumentFacts } from '../core/workspace';
 import { createEngine, loadSettings } from './workspace';
@@ -82,11 +82,11 @@ type FromWorker =
 
 /**
  * How many settle exchanges a check may take: the engine's bound on rounds of making dependent facts
- * again (MAX_FACTS_ROUNDS in core/engine.ts). An exchange carries a change across at least one thread
- * boundary of a chain of files reading each other's facts (each thread settles its own documents within
- * one), so a chain crossing threads k times settles within k + 1 exchanges.
+ * again. An exchange carries a change across at least one thread boundary of a chain of files reading
+ * each other's facts (each thread settles its own documents within one), so a chain crossing threads k
+ * times settles within k + 1 exchanges.
  */
-const MAX_SETTLE_ROUNDS = 16;
+const MAX_SETTLE_ROUNDS = MAX_FACTS_ROUNDS;
 
 /**
  * Checks `docs` on several threads. Undefined when one thread is the better choice (`--jobs 1`, one

@@ -603,8 +603,11 @@ export class HeadroomEngine implements WorkspaceIndex {
   }
 }
 
-/** How many rounds of making dependent documents' facts again one change may take (see `refreshDependents`). */
-const MAX_FACTS_ROUNDS = 16;
+/**
+ * How many rounds of making dependent documents' facts again one change may take (see `refreshDependents`);
+ * also the bound on the CLI threads' exchanges of facts (cli/parallel.ts).
+ */
+export const MAX_FACTS_ROUNDS = 16;
 
 /** How many closed documents' facts are kept for the re-index of their file (see `closedFacts`). */
 const CLOSED_FACTS_KEPT = 8;
